@@ -1,0 +1,1 @@
+"""dedup: find reposted Chinese news articles and track statements as they echo."""

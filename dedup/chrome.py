@@ -1,0 +1,100 @@
+"""Learn site chrome from the corpus: short lines that recur across a site's documents.
+
+Body extraction removes most navigation and copyright text, but not all of it on sites it has
+never seen. What survives must not glue two different articles of one site together, so every
+short line of a stored body is counted per site (and corpus-wide); a line carried by more than
+``chrome_share`` of a site's documents is chrome, and its shingles are left out when two
+bodies are compared. Nothing is listed by hand. Long lines are not counted: chrome is short,
+paragraphs of articles are long, and counting them would make the table as big as the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+
+import numpy as np
+
+from dedup.config import Config
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chrome_lines (
+    scope TEXT NOT NULL,      -- a site name, or '*' for the whole corpus
+    line  INTEGER NOT NULL,   -- hash of the folded line
+    docs  INTEGER NOT NULL,
+    PRIMARY KEY (scope, line)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS chrome_scopes (scope TEXT PRIMARY KEY, docs INTEGER NOT NULL);
+"""
+
+CORPUS = "*"
+# Lines longer than this (folded characters) are article text, never chrome.
+MAX_CHROME_LINE = 100
+
+
+def line_hashes(folded: str, line_starts: np.ndarray) -> list[tuple[int, int, int]]:
+    """``(start, end, hash)`` of each short, non-empty folded line (hash: signed 64-bit)."""
+    ends = [*line_starts[1:].tolist(), len(folded)]
+    return [
+        (
+            s,
+            e,
+            int.from_bytes(
+                hashlib.blake2b(folded[s:e].encode(), digest_size=8).digest(), "little", signed=True
+            ),
+        )
+        for s, e in zip(line_starts.tolist(), ends, strict=True)
+        if 0 < e - s <= MAX_CHROME_LINE
+    ]
+
+
+class ChromeModel:
+    """Per-site and corpus-wide counts of short lines, kept in the store's database."""
+
+    def __init__(self, db: sqlite3.Connection, cfg: Config) -> None:
+        self.db = db
+        self.cfg = cfg
+        db.executescript(SCHEMA)
+
+    def learn(self, site: str | None, lines: Iterable[int]) -> None:
+        """Count one document's distinct short lines under its site and the corpus."""
+        distinct = set(lines)
+        for scope in {CORPUS, site} - {None}:
+            self.db.execute(
+                "INSERT INTO chrome_scopes VALUES (?, 1) ON CONFLICT(scope) DO UPDATE SET docs = docs + 1",
+                (scope,),
+            )
+            self.db.executemany(
+                "INSERT INTO chrome_lines VALUES (?, ?, 1) "
+                "ON CONFLICT(scope, line) DO UPDATE SET docs = docs + 1",
+                [(scope, h) for h in distinct],
+            )
+
+    def chrome(self, site: str | None, lines: Iterable[int]) -> set[int]:
+        """The subset of ``lines`` that recur too often on ``site`` (or corpus-wide) to be article."""
+        wanted = list(set(lines))
+        if not wanted:
+            return set()
+        found: set[int] = set()
+        for scope, min_share, min_docs in (
+            (site, self.cfg.chrome_share, self.cfg.chrome_min_docs),
+            (CORPUS, self.cfg.chrome_corpus_share, self.cfg.chrome_corpus_min_docs),
+        ):
+            if scope is None:
+                continue
+            row = self.db.execute(
+                "SELECT docs FROM chrome_scopes WHERE scope = ?", (scope,)
+            ).fetchone()
+            if not row or row[0] < min_docs:
+                continue
+            need = max(2, int(min_share * row[0]) + 1)
+            marks = ",".join("?" * len(wanted))
+            found.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT line FROM chrome_lines WHERE scope = ? AND line IN ({marks}) AND docs >= ?",
+                    (scope, *wanted, need),
+                )
+            )
+        return found

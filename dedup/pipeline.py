@@ -1,0 +1,110 @@
+"""Ingestion as one loop: read -> document -> detect -> store, committed in batches.
+
+Each item yields a ``Flag`` or a ``Problem``; a problem never stops the loop. Writes are
+committed every ``batch`` documents, so a killed run keeps every finished batch and a rerun
+skips what is stored (same id and content is a no-op) and carries on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from dedup.config import Config
+from dedup.documents import build_document
+from dedup.readers import Problem, Record, read_paths
+from dedup.reposts import Detector, Flag
+from dedup.sources import Aliases
+from dedup.store import ConflictError, Store
+
+
+@dataclass
+class Summary:
+    """Counts of one run, by flag status, plus every problem met."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def note(self, item: Flag | Problem) -> None:
+        if isinstance(item, Problem):
+            self.problems.append(item)
+        else:
+            self.counts[item.status] = self.counts.get(item.status, 0) + 1
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
+
+
+def ingest_iter(
+    paths: Iterable[str | Path],
+    store: Store,
+    cfg: Config | None = None,
+    aliases: Aliases | None = None,
+    replace: bool = False,
+    batch: int = 200,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Flag | Problem]:
+    """Store every readable document under ``paths`` and yield its flag (or the problem)."""
+    detector = Detector(store, cfg)
+    aliases = aliases or Aliases.load(None)
+    first_seen: dict[str, str] = {}
+    pending = 0
+    store.db.execute("BEGIN IMMEDIATE")
+    try:
+        for item in read_paths(paths, stdin):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            problem = _repeated_id(item, first_seen)
+            if problem:
+                yield problem
+                continue
+            try:
+                yield detector.add(build_document(item, aliases), replace=replace)
+            except ConflictError as error:
+                yield Problem(item.where, str(error))
+                continue
+            pending += 1
+            if pending >= batch:
+                store.db.execute("COMMIT")
+                store.db.execute("BEGIN IMMEDIATE")
+                pending = 0
+    except BaseException:
+        store.db.execute("ROLLBACK")
+        raise
+    store.db.execute("COMMIT")
+
+
+def _repeated_id(record: Record, first_seen: dict[str, str]) -> Problem | None:
+    """A second record with an id already read in this run is reported, not stored twice."""
+    if record.id in first_seen:
+        return Problem(
+            record.where, f"duplicate id {record.id!r} (first at {first_seen[record.id]}); skipped"
+        )
+    first_seen[record.id] = record.where
+    return None
+
+
+def ingest(paths: Iterable[str | Path], store: Store, **options: object) -> Summary:
+    """Run ``ingest_iter`` to the end and count what happened."""
+    summary = Summary()
+    for item in ingest_iter(paths, store, **options):  # type: ignore[arg-type]
+        summary.note(item)
+    return summary
+
+
+def check_iter(
+    paths: Iterable[str | Path],
+    store: Store,
+    cfg: Config | None = None,
+    aliases: Aliases | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Flag | Problem]:
+    """Flag documents against the store without storing them."""
+    detector = Detector(store, cfg)
+    aliases = aliases or Aliases.load(None)
+    for item in read_paths(paths, stdin):
+        yield item if isinstance(item, Problem) else detector.check(build_document(item, aliases))

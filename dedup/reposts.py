@@ -1,0 +1,396 @@
+"""Repost detection: LSH candidates, exact verification, clusters and their likely originals.
+
+Flow for one incoming document: fold its body -> shingles -> MinHash signature -> band keys
+-> candidate documents from the stored index -> each candidate verified on the exact shingle
+sets (chrome lines learned per site left out) and scored with Jaccard *and* containment, so a
+truncated repost or an article embedded in a longer page is still found -> a ``Flag``.
+
+Clusters are derived from the stored verified pairs, never stored themselves: a page whose
+matches sit in separate regions of it (a digest, a 早报 roundup, a repost followed by another
+story) is a *container*; it joins every cluster it holds but never joins clusters together,
+which is where plain union-find goes wrong. A cluster's id is the number of its first ingested
+member, so ids stay put as documents arrive (two clusters that a new repost proves to be one
+keep the older id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from dedup.chrome import ChromeModel, line_hashes
+from dedup.config import Config
+from dedup.documents import Document
+from dedup.fingerprint import shingle_sequence, signature
+from dedup.index import BandIndex
+from dedup.normalize import fold
+from dedup.store import ConflictError, Store
+
+# Two matched regions of one page overlapping less than this share of the shorter one are
+# separate articles on that page.
+_DISJOINT = 0.5
+
+
+@dataclass(frozen=True)
+class Body:
+    """A document body in the form comparisons use."""
+
+    folded: str
+    line_starts: np.ndarray  # folded offsets where each original line starts
+    body_hash: str
+
+    @classmethod
+    def of(cls, doc: Document) -> Body:
+        body = doc.body
+        folded = fold(body)
+        newlines = np.flatnonzero(np.frombuffer(body.encode("utf-32-le"), np.uint32) == 10) + 1
+        starts = np.unique(np.concatenate([[0], np.searchsorted(folded.offsets, newlines)]))
+        starts = starts[starts < max(len(folded.text), 1)]
+        digest = hashlib.sha256(folded.text.encode("utf-8")).hexdigest()
+        return cls(folded.text, starts.astype(np.int64), digest)
+
+    def lines(self) -> list[tuple[int, int, int]]:
+        return line_hashes(self.folded, self.line_starts)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A verified pair: scores and the shared region in each folded body."""
+
+    n: int
+    jaccard: float
+    containment: float
+    span: tuple[int, int]  # in the document being checked
+    other_span: tuple[int, int]
+
+    def is_repost(self, cfg: Config) -> bool:
+        return (
+            self.jaccard >= cfg.jaccard_threshold or self.containment >= cfg.containment_threshold
+        )
+
+
+@dataclass(frozen=True)
+class Flag:
+    """What ingestion says about one document."""
+
+    doc: str
+    status: str  # new | repost | duplicate | unchanged | replaced
+    of: str | None = None  # the likely original of the cluster it joined
+    match: str | None = None  # the stored document it matched best
+    jaccard: float | None = None
+    containment: float | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def compare(
+    a: Body, chrome_a: set[int], b: Body, chrome_b: set[int], k: int, n: int = -1
+) -> Match | None:
+    """Exact Jaccard and containment of two bodies' shingle sets, chrome lines left out.
+
+    ``n`` names ``b`` in the returned match.
+    """
+    seq_a, seq_b = _article_shingles(a, chrome_a, k), _article_shingles(b, chrome_b, k)
+    set_a, set_b = np.unique(seq_a[seq_a != 0]), np.unique(seq_b[seq_b != 0])
+    if not set_a.size or not set_b.size:
+        return None
+    shared = np.intersect1d(set_a, set_b, assume_unique=True)
+    if not shared.size:
+        return None
+    union = set_a.size + set_b.size - shared.size
+    return Match(
+        n=n,
+        jaccard=shared.size / union,
+        containment=shared.size / min(set_a.size, set_b.size),
+        span=_region(seq_a, shared, k),
+        other_span=_region(seq_b, shared, k),
+    )
+
+
+def _article_shingles(body: Body, chrome: set[int], k: int) -> np.ndarray:
+    """Shingle hashes by position, 0 where the shingle starts inside a chrome line."""
+    seq = shingle_sequence(body.folded, k).copy()
+    for start, end, h in body.lines():
+        if h in chrome:
+            seq[start:end] = 0
+    return seq
+
+
+def _region(seq: np.ndarray, shared: np.ndarray, k: int) -> tuple[int, int]:
+    """Folded span holding the bulk (5th-95th percentile) of the shared shingles."""
+    where = np.flatnonzero(np.isin(seq, shared))
+    lo, hi = np.percentile(where, [5, 95]).astype(int)
+    return int(where[where >= lo][0]), int(where[where <= hi][-1]) + k
+
+
+class Detector:
+    """Checks documents against the stored corpus and adds them to it.
+
+    ``check`` only reads; ``add`` stores the document, its signature, band keys, learned chrome
+    lines and verified matches, inside the caller's transaction (``store.transaction()``).
+    """
+
+    def __init__(self, store: Store, cfg: Config | None = None) -> None:
+        self.store = store
+        self.cfg = cfg or Config()
+        store.check_settings(
+            {
+                "shingle_size": self.cfg.shingle_size,
+                "num_perm": self.cfg.num_perm,
+                "seed": self.cfg.seed,
+                "lsh_bands": self.cfg.lsh_bands,
+                "lsh_rows": self.cfg.lsh_rows,
+            }
+        )
+        self.index = BandIndex(store.db, self.cfg)
+        self.chrome = ChromeModel(store.db, self.cfg)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def check(self, doc: Document) -> Flag:
+        """Flag ``doc`` against the stored corpus without storing anything."""
+        known = self.store.lookup(doc.id)
+        if known and known[1] == doc.content_hash:
+            return self._stored_flag(doc.id, known[0])
+        body = Body.of(doc)
+        return self._flag(
+            doc.id,
+            body.body_hash,
+            self._matches(doc, body, signature(self._hashes(body), self.cfg)),
+        )
+
+    def add(self, doc: Document, replace: bool = False) -> Flag:
+        """Store ``doc`` and return its flag. Same id and content again is a no-op."""
+        known = self.store.lookup(doc.id)
+        replaced = False
+        if known:
+            if known[1] == doc.content_hash:
+                return Flag(doc.id, "unchanged")
+            if not replace:
+                raise ConflictError(f"id {doc.id!r} is stored with other content (use --replace)")
+            self._remove(known[0])
+            replaced = True
+        body = Body.of(doc)
+        sig = signature(self._hashes(body), self.cfg)
+        matches = self._matches(doc, body, sig)
+        n = self.store.insert(doc, body.folded, body.body_hash)
+        self.store.put_signature(n, sig)
+        self.index.add(n, sig)
+        self.chrome.learn(doc.site, (h for _, _, h in body.lines()))
+        self.store.db.executemany(
+            "INSERT OR REPLACE INTO matches VALUES (?,?,?,?,?,?,?,?)",
+            [(n, m.n, m.jaccard, m.containment, *m.span, *m.other_span) for m in matches],
+        )
+        flag = self._flag(doc.id, body.body_hash, matches)
+        return (
+            Flag(doc.id, "replaced", flag.of, flag.match, flag.jaccard, flag.containment)
+            if replaced and flag.status == "new"
+            else flag
+        )
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _hashes(self, body: Body) -> np.ndarray:
+        return np.unique(shingle_sequence(body.folded, self.cfg.shingle_size))
+
+    def _matches(self, doc: Document, body: Body, sig: np.ndarray) -> list[Match]:
+        """Verified reposts among the LSH candidates and exact body duplicates."""
+        k = self.cfg.shingle_size
+        if len(body.folded) - k + 1 < self.cfg.min_shingles:
+            return []
+        exclude = self.store.number(doc.id)
+        candidates = dict.fromkeys(self.store.same_body(body.body_hash))
+        candidates.update(dict.fromkeys(self.index.candidates(sig)))
+        candidates.pop(exclude, None)
+        chrome_a = self.chrome.chrome(doc.site, (h for _, _, h in body.lines()))
+        found = []
+        for n in candidates:
+            other_doc = self.store.document(n)
+            other = Body.of(other_doc)
+            chrome_b = self.chrome.chrome(other_doc.site, (h for _, _, h in other.lines()))
+            match = compare(body, chrome_a, other, chrome_b, k, n)
+            if match and match.is_repost(self.cfg):
+                found.append(match)
+        return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.n))
+
+    def _flag(self, doc_id: str, body_hash: str, matches: list[Match]) -> Flag:
+        if not matches:
+            return Flag(doc_id, "new")
+        best = matches[0]
+        status = "duplicate" if self.store.body_hash(best.n) == body_hash else "repost"
+        original = original_of(self.store, best.n)
+        return Flag(
+            doc_id,
+            status,
+            original,
+            self.store.document(best.n).id,
+            round(best.jaccard, 4),
+            round(best.containment, 4),
+        )
+
+    def _stored_flag(self, doc_id: str, n: int) -> Flag:
+        """The flag a stored document got, rebuilt from its stored matches."""
+        rows = self.store.db.execute(
+            "SELECT b, jaccard, containment, a_start, a_end, b_start, b_end FROM matches WHERE a = ?",
+            (n,),
+        ).fetchall()
+        matches = [Match(r[0], r[1], r[2], (r[3], r[4]), (r[5], r[6])) for r in rows]
+        matches.sort(key=lambda m: (-max(m.jaccard, m.containment), m.n))
+        return self._flag(doc_id, self.store.body_hash(n), matches)
+
+    def _remove(self, n: int) -> None:
+        self.index.remove(n)
+        self.store.delete(n)
+
+
+# -- clusters -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    n: int
+    doc: Document
+    jaccard: float  # against the original (best verified score within the cluster)
+    containment: float
+    container: bool  # a page holding this article among others
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: int
+    original: Member
+    members: list[Member]  # original first, then by date
+
+
+_EDGE_COLUMNS = "a, b, jaccard, containment, a_start, a_end, b_start, b_end"
+
+
+def _edges(store: Store, around: int | None = None) -> list[tuple]:
+    """All verified pairs, or those of the connected component holding ``around``."""
+    if around is None:
+        return store.db.execute(f"SELECT {_EDGE_COLUMNS} FROM matches").fetchall()
+    seen, frontier, edges = {around}, [around], set()
+    while frontier:
+        marks = ",".join("?" * len(frontier))
+        rows = store.db.execute(
+            f"SELECT {_EDGE_COLUMNS} FROM matches WHERE a IN ({marks}) OR b IN ({marks})",
+            frontier * 2,
+        ).fetchall()
+        edges.update(rows)
+        frontier = [x for r in rows for x in r[:2] if x not in seen]
+        seen.update(frontier)
+    return list(edges)
+
+
+def _containers(edges: Iterable[tuple]) -> set[int]:
+    """Pages whose matches sit in two or more separate regions: each holds several articles."""
+    regions: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b, _, _, a0, a1, b0, b1 in edges:
+        regions[a].append((a0, a1))
+        regions[b].append((b0, b1))
+    return {n for n, spans in regions.items() if _has_disjoint(spans)}
+
+
+def _has_disjoint(spans: list[tuple[int, int]]) -> bool:
+    for i, (s0, e0) in enumerate(spans):
+        for s1, e1 in spans[i + 1 :]:
+            overlap = max(0, min(e0, e1) - max(s0, s1))
+            if overlap < _DISJOINT * min(e0 - s0, e1 - s1):
+                return True
+    return False
+
+
+def clusters(store: Store, around: int | None = None) -> list[Cluster]:
+    """Repost clusters, largest first; each member with its scores against the original.
+
+    With ``around``, only the clusters of that document's connected component (cheap enough
+    to run for every ingested document).
+    """
+    edges = _edges(store, around)
+    containers = _containers(edges)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    attached: dict[int, set[int]] = defaultdict(set)  # article doc -> containers holding it
+    for a, b, *_ in edges:
+        if a in containers and b in containers:
+            continue
+        if a in containers or b in containers:
+            inner, outer = (b, a) if a in containers else (a, b)
+            attached[inner].add(outer)
+            find(inner)
+            continue
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, set[int]] = defaultdict(set)
+    for n in list(parent):
+        groups[find(n)].add(n)
+    scores = _pair_scores(edges)
+    result = []
+    for root, core in groups.items():
+        members = set(core)
+        for n in core:
+            members |= attached.get(n, set())
+        if len(members) < 2:
+            continue
+        docs = {n: store.document(n) for n in members}
+        orig = _pick_original(docs, containers)
+        ordered = sorted(members - {orig}, key=lambda n: (docs[n].date or "9999", n))
+        result.append(
+            Cluster(
+                id=min(core),
+                original=Member(orig, docs[orig], 1.0, 1.0, orig in containers),
+                members=[Member(orig, docs[orig], 1.0, 1.0, orig in containers)]
+                + [
+                    Member(
+                        n,
+                        docs[n],
+                        *scores.get((min(n, orig), max(n, orig)), (0.0, 0.0)),
+                        n in containers,
+                    )
+                    for n in ordered
+                ],
+            )
+        )
+    return sorted(result, key=lambda c: (-len(c.members), c.id))
+
+
+def _pair_scores(edges: Iterable[tuple]) -> dict[tuple[int, int], tuple[float, float]]:
+    return {(min(a, b), max(a, b)): (round(j, 4), round(c, 4)) for a, b, j, c, *_ in edges}
+
+
+def _pick_original(docs: dict[int, Document], containers: set[int]) -> int:
+    """Earliest dated article; ties to the outlet the others credit, then first ingested."""
+    articles = [n for n in docs if n not in containers] or list(docs)
+    credited = defaultdict(int)
+    for n in docs:
+        if docs[n].source:
+            credited[docs[n].source] += 1
+
+    def key(n: int) -> tuple:
+        doc = docs[n]
+        own = {doc.site, doc.source} - {None}
+        credit = max((credited[o] - (o == doc.source) for o in own), default=0)
+        return (doc.date is None, doc.date or "", -credit, n)
+
+    return min(articles, key=key)
+
+
+def original_of(store: Store, n: int) -> str:
+    """Id of the likely original of the (first) cluster holding document ``n``."""
+    for cluster in clusters(store, around=n):
+        if any(m.n == n for m in cluster.members):
+            return cluster.original.doc.id
+    return store.document(n).id

@@ -1,0 +1,202 @@
+"""SQLite store: documents, their folded bodies and signatures, repost clusters.
+
+One file (default ``./dedup.db``), WAL mode, writes in explicit transactions: a run that is
+killed loses at most the batch it was writing, and a rerun skips what is already there
+(same id and same content is a no-op). Signatures are plain uint32 arrays in BLOBs; nothing
+here ever unpickles anything.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from dedup.documents import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    n            INTEGER PRIMARY KEY,   -- internal number, in ingestion order
+    doc          TEXT NOT NULL UNIQUE,  -- the user's id
+    title        TEXT,
+    source       TEXT,
+    site         TEXT,
+    url          TEXT,
+    date         TEXT,
+    text         TEXT NOT NULL,
+    body_start   INTEGER NOT NULL,
+    body_end     INTEGER NOT NULL,
+    folded       TEXT NOT NULL,         -- folded body, the text every comparison uses
+    content_hash TEXT NOT NULL,
+    body_hash    TEXT NOT NULL,         -- of the folded body: equal means exact duplicate
+    origin       TEXT NOT NULL,         -- file (and line) it was read from
+    ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS documents_body_hash ON documents(body_hash);
+CREATE TABLE IF NOT EXISTS signatures (
+    n   INTEGER PRIMARY KEY REFERENCES documents(n),
+    sig BLOB NOT NULL                   -- uint32 little-endian MinHash values
+);
+CREATE TABLE IF NOT EXISTS matches (  -- verified repost pairs
+    a INTEGER NOT NULL,                -- the later document
+    b INTEGER NOT NULL,                -- the earlier one it matched
+    jaccard REAL NOT NULL,
+    containment REAL NOT NULL,
+    a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,  -- shared region, folded offsets in a
+    b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,  -- and in b
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS matches_b ON matches(b);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+DOC_COLUMNS = (
+    "n, doc, title, source, site, url, date, text, body_start, body_end, content_hash, origin"
+)
+
+
+class ConflictError(ValueError):
+    """Same id, different content, and the caller did not ask to replace."""
+
+
+class Store:
+    """A dedup database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path = "dedup.db") -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise ValueError(f"{self.path}: not a dedup database ({error})") from error
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: an exception (or a kill) leaves the store as it was before."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- settings that must not change under a stored index --------------------------------
+
+    def check_settings(self, settings: dict[str, object]) -> None:
+        """Record fingerprint settings on first use; refuse to mix signatures made otherwise."""
+        stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        wanted = {k: str(v) for k, v in settings.items()}
+        if not stored:
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
+            return
+        changed = [
+            f"{k}={stored.get(k)} (asked {v})" for k, v in wanted.items() if stored.get(k) != v
+        ]
+        if changed:
+            raise ValueError(
+                f"{self.path}: built with other fingerprint settings: {', '.join(changed)}; "
+                "use another --db or the stored settings"
+            )
+
+    # -- documents -----------------------------------------------------------------------
+
+    def lookup(self, doc_id: str) -> tuple[int, str] | None:
+        """``(n, content_hash)`` of a stored id, or None."""
+        row = self.db.execute(
+            "SELECT n, content_hash FROM documents WHERE doc = ?", (doc_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def insert(self, doc: Document, folded: str, body_hash: str) -> int:
+        """Store a new document; returns its number. The caller checked the id is free."""
+        cursor = self.db.execute(
+            "INSERT INTO documents (doc, title, source, site, url, date, text, body_start, body_end,"
+            " folded, content_hash, body_hash, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id,
+                doc.title,
+                doc.source,
+                doc.site,
+                doc.url,
+                doc.date,
+                doc.text,
+                doc.body_start,
+                doc.body_end,
+                folded,
+                doc.content_hash,
+                body_hash,
+                doc.where,
+            ),
+        )
+        return int(cursor.lastrowid)
+
+    def delete(self, n: int) -> None:
+        self.db.execute("DELETE FROM matches WHERE a = ? OR b = ?", (n, n))
+        self.db.execute("DELETE FROM signatures WHERE n = ?", (n,))
+        self.db.execute("DELETE FROM documents WHERE n = ?", (n,))
+
+    def document(self, n: int) -> Document:
+        row = self.db.execute(f"SELECT {DOC_COLUMNS} FROM documents WHERE n = ?", (n,)).fetchone()
+        if row is None:
+            raise KeyError(n)
+        return _document(row)
+
+    def documents(self) -> Iterator[tuple[int, Document]]:
+        """All documents in ingestion order."""
+        for row in self.db.execute(f"SELECT {DOC_COLUMNS} FROM documents ORDER BY n"):
+            yield row[0], _document(row)
+
+    def number(self, doc_id: str) -> int | None:
+        found = self.lookup(doc_id)
+        return found[0] if found else None
+
+    def folded(self, n: int) -> str:
+        return self.db.execute("SELECT folded FROM documents WHERE n = ?", (n,)).fetchone()[0]
+
+    def body_hash(self, n: int) -> str:
+        return self.db.execute("SELECT body_hash FROM documents WHERE n = ?", (n,)).fetchone()[0]
+
+    def same_body(self, body_hash: str) -> list[int]:
+        """Documents whose folded body is exactly this one's."""
+        rows = self.db.execute(
+            "SELECT n FROM documents WHERE body_hash = ? ORDER BY n", (body_hash,)
+        )
+        return [r[0] for r in rows]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    # -- signatures ----------------------------------------------------------------------
+
+    def put_signature(self, n: int, sig: np.ndarray) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO signatures VALUES (?, ?)", (n, sig.astype("<u4").tobytes())
+        )
+
+    def signature(self, n: int) -> np.ndarray:
+        row = self.db.execute("SELECT sig FROM signatures WHERE n = ?", (n,)).fetchone()
+        if row is None:
+            raise KeyError(n)
+        return np.frombuffer(row[0], dtype="<u4")
+
+
+def _document(row: tuple) -> Document:
+    _, doc, title, source, site, url, date, text, body_start, body_end, content_hash, origin = row
+    return Document(
+        doc, text, title, source, site, url, date, body_start, body_end, content_hash, origin
+    )
