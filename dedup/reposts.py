@@ -339,7 +339,7 @@ def clusters(store: Store, around: int | None = None) -> list[Cluster]:
         groups[find(n)].add(n)
     scores = _pair_scores(edges)
     result = []
-    for root, core in groups.items():
+    for core in groups.values():
         members = set(core)
         for n in core:
             members |= attached.get(n, set())

@@ -1,0 +1,35 @@
+"""Shared fixtures: the five real seed pages (bundled in samples/) and realistic reposts of them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "samples").glob("00[0-4]_*.txt"))
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def seed_text(number: int) -> str:
+    return SEEDS[number].read_text(encoding="utf-8")
+
+
+def seed_body(number: int, start: str, end: str) -> str:
+    """A seed's article text between two markers (as published, glosses and all)."""
+    text = seed_text(number)
+    return text[text.index(start) : text.index(end)]
+
+
+@pytest.fixture(scope="session")
+def converters() -> dict[str, opencc.OpenCC]:
+    return {name: opencc.OpenCC(name) for name in ("t2s", "s2t", "s2tw", "s2hk")}
+
+
+@pytest.fixture
+def body_000_simplified(converters: dict[str, opencc.OpenCC]) -> str:
+    """Seed 000's article body as a Simplified-script portal would republish it."""
+    body = seed_body(0, "科技創(chuàng)新和產(chǎn)業(yè)創(chuàng)新相互", "編 輯")
+    return converters["t2s"].convert(_GLOSS.sub("", body))

@@ -1,0 +1,108 @@
+"""Readers: every encoding users hand us, JSON lines good and bad, HTML, and odd files."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedup.readers import Problem, Record, decode, read_paths
+from tests.conftest import seed_text
+
+S2T = opencc.OpenCC("s2t")
+
+
+def _read(*paths: Path | str, stdin: bytes | None = None) -> tuple[list[Record], list[Problem]]:
+    items = list(read_paths(paths, io.BytesIO(stdin) if stdin is not None else None))
+    return [i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, Problem)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_simplified_page_decodes_in_every_encoding(tmp_path: Path, encoding: str) -> None:
+    text = seed_text(3)
+    (tmp_path / "page.txt").write_bytes(text.encode(encoding, errors="replace"))
+    records, problems = _read(tmp_path / "page.txt")
+    assert not problems
+    assert records[0].text == text.encode(encoding, errors="replace").decode(encoding).lstrip("\ufeff")
+    assert "坚持科技创新和产业创新一起抓" in records[0].text
+
+
+@pytest.mark.parametrize("encoding", ["big5", "utf-16", "utf-8"])
+def test_traditional_page_decodes(tmp_path: Path, encoding: str) -> None:
+    text = S2T.convert(seed_text(1)[:1500])
+    (tmp_path / "page.txt").write_bytes(text.encode(encoding, errors="replace"))
+    records, problems = _read(tmp_path / "page.txt")
+    assert not problems and "以科技創新推動產業創新" in records[0].text
+
+
+@settings(max_examples=40, deadline=None)
+@given(start=st.integers(0, 2000), length=st.integers(30, 400), encoding=st.sampled_from(["gb18030", "big5", "utf-16-le"]))
+def test_short_snippets_pick_the_right_legacy_encoding(start: int, length: int, encoding: str) -> None:
+    """Snippets cut anywhere from real pages (Simplified for GB, Traditional for Big5)."""
+    source = seed_text(1) if encoding != "big5" else S2T.convert(seed_text(1))
+    snippet = source[start : start + length].encode(encoding, errors="replace")
+    expected = snippet.decode(encoding)
+    assert decode(snippet)[0] == expected
+
+
+def test_undecodable_file_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    (tmp_path / "a_bad.txt").write_bytes(bytes(range(128, 256)) * 20)
+    (tmp_path / "b_good.txt").write_text(seed_text(4), encoding="utf-8")
+    records, problems = _read(tmp_path)
+    assert [r.id for r in records] == ["b_good"]
+    assert len(problems) == 1 and "a_bad.txt" in str(problems[0]) and "not text" in problems[0].message
+
+
+def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> None:
+    good = [
+        {"id": "a1", "text": seed_text(3), "source": "經濟日報", "date": "2024-02-14"},
+        {"id": "a2", "text": seed_text(4), "title": "开展新技术新产品新场景大规模应用示范行动"},
+    ]
+    lines = [json.dumps(good[0], ensure_ascii=False), '{"id": "x", "text": "未闭合', "[1, 2]",
+             json.dumps({"id": "y"}), "", json.dumps(good[1], ensure_ascii=False)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records, problems = _read(tmp_path / "feed.jsonl")
+    assert [r.id for r in records] == ["a1", "a2"]
+    assert records[0].given == {"source": "經濟日報", "date": "2024-02-14"}
+    assert [p.where.rsplit(":", 1)[1] for p in problems] == ["2", "3", "4"]
+    assert "missing 'text'" in problems[2].message
+
+
+def test_stdin_reads_json_lines() -> None:
+    line = json.dumps({"id": 7, "text": seed_text(2)}, ensure_ascii=False).encode("utf-8")
+    records, problems = _read("-", stdin=line + b"\n")
+    assert not problems and records[0].id == "7" and records[0].where == "<stdin>:1"
+
+
+def test_empty_files_and_missing_paths(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "notes.md").write_text("不是新闻", encoding="utf-8")
+    records, problems = _read(tmp_path / "empty.txt", tmp_path / "blank.jsonl", tmp_path / "nope", tmp_path / "notes.md")
+    assert not records
+    messages = [p.message for p in problems]
+    assert messages[0] == "empty file" and messages[1] == "empty file"
+    assert "no such file" in messages[2] and "unsupported file type .md" in messages[3]
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in seed_text(3).split("\n") if len(p) > 60)
+    html = (
+        "<html><head><title>坚持科技创新和产业创新一起抓</title>"
+        "<meta property='og:site_name' content='经济日报'></head><body>"
+        "<nav><a href='/'>首页</a> <a href='/news'>新闻</a> <a href='/tech'>科技</a></nav>"
+        f"<article><h1>坚持科技创新和产业创新一起抓</h1><p>2024-02-14 05:21</p>{paragraphs}</article>"
+        "<footer>版权所有 © 经济日报社 京ICP备12345678号</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_bytes(html.encode("gb18030"))
+    records, problems = _read(tmp_path / "page.html")
+    assert not problems
+    record = records[0]
+    assert record.html and record.given["title"] == "坚持科技创新和产业创新一起抓"
+    assert record.given["site"] == "经济日报" and record.given["date"] == "2024-02-14"
+    assert "科技是第一生产力" in record.text and "首页" not in record.text and "ICP" not in record.text
