@@ -1,0 +1,615 @@
+"""Quoted statements, slogans and terms in an article, with who said them.
+
+Statement tracking follows quoted text from outlet to outlet, so this module answers three
+questions about every quotation in one article, as pure functions over its text:
+
+1. *Where is it?* Quote marks are paired with a small stack, so nested quotes
+   (“原创性技术要从‘0’到‘1’…”) stay inside their statement and are reported as ``inner``
+   spans. Scraped pages lose closing marks: mojibake eats a ``”`` together with the next
+   characters (``新動能!迸嘤龎汛笮聞幽``), or a snippet is cut mid-sentence. A quote that
+   meets a new opening mark of its own kind, a line end or the end of the text before its
+   closer is *unclosed*; it ends after the sentence terminator that is followed by mojibake,
+   else at the line end (a cut snippet), else after its first sentence terminator (the least
+   we can be sure the speaker said). Statements set off without marks – a paragraph followed
+   by a ``——…习近平总书记在广西考察时强调`` line, as under 【学习金句】 – are ``marked=False``.
+2. *Who said it?* See :func:`_attribute`: a speech verb right before the quote (``总书记强调:``),
+   a speaker and verb right after it (``”习近平书记表示肯定``), a quote chained to the previous
+   one (``“…”“…”``), or a speaker who introduced the whole sentence (``习近平总书记多次强调,
+   …要坚持“…”``). Scare quotes in plain narration get no speaker.
+3. *What kind is it?* See :func:`classify`.
+
+All attribution runs on a *clean view* of the page (OpenCC t2s, pinyin glosses such as
+``習(xí)近平`` removed, quoted contents masked) so Traditional pages and glossed names match the
+same patterns; offsets in :class:`Quote` always refer to the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dedup.normalize import to_simplified
+from dedup.speakers import TITLES, Speakers
+
+# Opening mark -> closing mark. Straight quotes open and close with the same character.
+PAIRS: dict[str, str] = {
+    "“": "”",
+    "「": "」",
+    "『": "』",
+    "‘": "’",
+    '"': '"',
+    "＂": "＂",
+    "﹁": "﹂",
+    "﹃": "﹄",
+}
+# Characters that end the speaker's sentence inside a quote.
+_TERMINATORS = frozenset("。！？!?")
+# Characters that end a sentence of narration (the scope in which a speaker is looked for).
+_BOUNDARIES = frozenset("。！？!?；;\n")
+_MASK = "□"
+_HAN = r"\u4e00-\u9fff"
+_GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+# Speech verbs, longest first. Bare 称 is left out (堪称“汽车心脏” is not speech), and 说
+# only counts where it is not part of 来说/所说/说明.
+_VERB_FORMS = (
+    "表示肯定",
+    "强调",
+    "指出",
+    "表示",
+    "说道",
+    "介绍",
+    "提出",
+    "要求",
+    "汇报",
+    "叮嘱",
+    "嘱咐",
+    "认为",
+    "透露",
+    "坦言",
+    "直言",
+    "回答",
+    "答道",
+    "问道",
+    "写道",
+    "援引",
+    "引用",
+    "引述",
+    "宣布",
+    "告诉",
+    "呼吁",
+    "寄语",
+    "勉励",
+    "谈到",
+    "提到",
+    "讲到",
+    "重申",
+    "指示",
+    "批示",
+    "号召",
+    "宣称",
+    "声称",
+    "部署",
+    "说",
+    "讲",
+)
+_VERB = re.compile(
+    "|".join(
+        "(?<![来所是如话小传学据听])说(?![明服法])" if v == "说" else v
+        for v in sorted(_VERB_FORMS, key=len, reverse=True)
+    )
+)
+# Verbs by which a speaker quotes someone else: the quote belongs to the object, ``via`` the
+# subject (习近平总书记曾援引恩格斯的名言——“…”).
+_CITING = frozenset({"援引", "引用", "引述"})
+_CITED = re.compile(rf"^([{_HAN}·]{{2,12}}?)(?:的)?(?:名言|名句|话|诗句|论述|论断|观点)?$")
+# What may stand between a speech verb and the opening mark. An object (提出殷切期望) is only
+# allowed before a colon or a dash, so that 表示感谢,“… is not read as speech.
+_VERB_TAIL = re.compile(
+    r"^(?P<obj>[^，,。：:“”「」『』‘’□]{0,12}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
+)
+# Adverbs and time words between subject and verb, removed before a bare name is trusted.
+_ADVERBS = re.compile(
+    r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
+    r"特别|着重|进一步|专门|十分|随后|当即|同时)+$"
+)
+_LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
+# Prepositions and particles that make a clause a predicate (书记在参加代表团审议时), not a name.
+_NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
+# One-word organs that speak (法院认为, 公安部说, 美方强调).
+_ORGAN_SUFFIX = re.compile(r"[部院委局厅办署方]$")
+_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
+_DOCUMENT = re.compile(r"《([^》]{2,30})》")
+# An organ speaks like a person (中央经济工作会议强调). Its name is the Han run before one of
+# these endings, cut at words that introduce it (召开的, 在, dates).
+_ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中央|政治局|政府|办公厅|新闻办)")
+_ORGAN_STOP = re.compile(rf"^.*(?:[^{_HAN}]|召开的|举行的|的|在|据|于)")
+_TITLES_RE = "|".join(TITLES)
+# Words that qualify a title instead of naming its holder (新任会长陈国庆, 该负责人).
+_MODIFIER = re.compile(r"新任|前任|现任|时任|首任|原|该|这|那|副|各|多位|有关")
+_TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{_HAN}]{{2,3}}?)(?:{_TITLES_RE})")
+
+_STATEMENT_MIN_CHARS = 12
+_SLOGAN_PART_MAX = 6
+_FORMULA = re.compile(
+    r"^从.+到.+$|^由.+[到向].+$|[+＋]$|^.而不.$|^.中求.$|^先.后.$|^以.促.$|^不.不.$|^有.有.$"
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: ``text`` is ``page[start:end]``, the content as published."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    verb: str | None
+    via: str | None
+    kind: str
+    marked: bool
+    closed: bool
+    inner: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A located quote before attribution: content ``[start, end)``, marks around it."""
+
+    open: int
+    start: int
+    end: int
+    after: int
+    closed: bool
+    marked: bool
+    inner: tuple[tuple[int, int], ...] = ()
+
+
+# --------------------------------------------------------------------------- finding quotes
+
+
+@functools.lru_cache(maxsize=1)
+def _char_stats() -> tuple[Counter[str], frozenset[str]]:
+    """Character frequencies and two-character words from jieba's dictionary.
+
+    Loaded on first need only (an unclosed quote), since reading the dictionary takes a second.
+    """
+    import jieba
+
+    freq: Counter[str] = Counter()
+    pairs = set()
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, count = line.split(" ", 2)[:2]
+            for ch in word:
+                freq[ch] += int(count)
+            if len(word) == 2:
+                pairs.add(word)
+    return freq, frozenset(pairs)
+
+
+_RARE = 2000
+_UNDECODABLE = re.compile("[\ue000-\uf8ff\ufffd]")
+
+
+def looks_like_mojibake(text: str, pos: int) -> bool:
+    """True if the two Han characters at ``pos`` look like garbled bytes, not a sentence.
+
+    Misdecoded GBK turns ``”培育`` into runs of rare characters (迸嘤龎, 痹紕). Two rare
+    characters in a row that do not form a word almost never start a real sentence: on the
+    inews training set fewer than 0.2% of sentence starts do, and those are mostly real words.
+    A private-use or replacement character among the first three (痹\ue143紕) settles it.
+    """
+    chars = _GLOSS.sub("", text[pos : pos + 12])
+    if _UNDECODABLE.search(chars[:3]):
+        return True
+    pair = to_simplified(chars[:2])
+    if len(pair) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in pair):
+        return False
+    freq, words = _char_stats()
+    return all(freq[ch] < _RARE for ch in pair) and pair not in words
+
+
+def _lost_end(text: str, content: int, stop: int, at_line_end: bool) -> int:
+    """End of an unclosed quote's content (see the module doc for the order of evidence)."""
+    terms = [i for i in range(content, stop) if text[i] in _TERMINATORS]
+    for i in terms:
+        if looks_like_mojibake(text, i + 1):
+            return i + 1
+    if at_line_end or not terms:
+        end = stop
+        while end > content and text[end - 1].isspace():
+            end -= 1
+        return end
+    return terms[0] + 1
+
+
+def _match(text: str, opened: int, end: int) -> _Span:
+    """Pair the mark at ``opened`` with its closer, tracking nested quotes on a stack."""
+    opener = text[opened]
+    closer = PAIRS[opener]
+    stack: list[tuple[str, int]] = []
+    inner: list[tuple[int, int]] = []
+    i = opened + 1
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            break
+        if stack and ch == PAIRS[stack[-1][0]]:
+            inner.append((stack.pop()[1] + 1, i))
+        elif ch == closer:
+            return _Span(opened, opened + 1, i, i + 1, True, True, tuple(sorted(inner)))
+        elif ch == opener and not stack:
+            break
+        elif ch in PAIRS:
+            stack.append((ch, i))
+        i += 1
+    at_line_end = i >= end or text[i] == "\n"
+    stop = _lost_end(text, opened + 1, i, at_line_end)
+    kept = tuple(sorted(s for s in inner if s[1] <= stop))
+    return _Span(opened, opened + 1, stop, stop, False, True, kept)
+
+
+def _marked_spans(text: str, start: int, end: int) -> list[_Span]:
+    """Top-level quotes in ``text[start:end]``, left to right."""
+    spans = []
+    i = start
+    while i < end:
+        if text[i] in PAIRS:
+            span = _match(text, i, end)
+            if text[span.start : span.end].strip():
+                spans.append(span)
+            i = max(span.after, i + 1)
+        else:
+            i += 1
+    return spans
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line in the range, whitespace trimmed."""
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            yield a, b
+
+
+_ATTRIBUTION_LINE = re.compile(r"^[—–-]{1,2}")
+
+
+def _unmarked_spans(text: str, start: int, end: int) -> list[tuple[_Span, int]]:
+    """Paragraphs credited by a following ``——…强调`` line, with that line's start.
+
+    Only a line that begins with a dash and ends in a speech verb credits the paragraph
+    above it; a paragraph in quote marks is left to the marked-quote finder.
+    """
+    found = []
+    lines = list(_lines(text, start, end))
+    for (a, b), (c, d) in zip(lines, lines[1:], strict=False):
+        credit = text[c:d]
+        if not _ATTRIBUTION_LINE.match(credit):
+            continue
+        if not _VERB.search(to_simplified(credit.rstrip("。:：,， "))[-6:]):
+            continue
+        body = text[a:b]
+        if body[0] in PAIRS or (body[0] == "【" and body[-1] == "】") or len(body) < 8:
+            continue
+        found.append((_Span(a, a, b, b, True, False), c))
+    return found
+
+
+# ------------------------------------------------------------------------------ clean view
+
+
+@dataclass(frozen=True)
+class _View:
+    """Simplified, gloss-free text with quoted contents masked; ``pos`` maps back."""
+
+    text: str
+    pos: list[int]
+
+    def at(self, original: int) -> int:
+        """Index in the view of the first character at or after ``original``."""
+        return bisect.bisect_left(self.pos, original)
+
+
+def _clean_view(text: str, spans: list[_Span]) -> _View:
+    simp = to_simplified(text)
+    if len(simp) != len(text):
+        simp = "".join(c if len(c) == 1 else o for o, c in ((o, to_simplified(o)) for o in text))
+    drop = bytearray(len(text))
+    for m in _GLOSS.finditer(text):
+        drop[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    masked = list(simp)
+    for s in spans:
+        if s.marked:
+            masked[s.start : s.end] = _MASK * (s.end - s.start)
+    keep = [i for i in range(len(text)) if not drop[i]]
+    return _View("".join(masked[i] for i in keep), keep)
+
+
+# ----------------------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True)
+class _Who:
+    speaker: str | None = None
+    verb: str | None = None
+    via: str | None = None
+
+
+def _sentence_start(view: str, pos: int) -> int:
+    """Start of the narration sentence containing ``pos`` (quoted contents are masked)."""
+    i = pos - 1
+    while i >= 0 and view[i] not in _BOUNDARIES and pos - i < 300:
+        i -= 1
+    return i + 1
+
+
+def _last_titled_person(view: str, pos: int, speakers: Speakers) -> str | None:
+    """The most recent ``Name+title`` before ``pos``: what 他/她 refers to."""
+    found = list(_TITLED.finditer(view, max(0, pos - 300), pos))
+    return speakers.canonical(found[-1].group(1)) if found else None
+
+
+def _named_before(view: str, pos: int, speakers: Speakers) -> list[str]:
+    """Canonical people named (not merely titled) before ``pos``, in order of appearance."""
+    return [m.name for m in speakers.mentions(view[:pos]) if not m.title]
+
+
+def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str | None:
+    """Speaker of the earliest mention in a clause part, or None if it names nobody."""
+    candidates: list[tuple[int, str | None]] = []
+    named = _named_before(view, offset, speakers)
+    for m in speakers.mentions(part):
+        name = speakers.canonical(m.name, named) if m.title else m.name
+        # An unresolved bare title (书记 with nobody named) is no speaker: grouping every
+        # "书记" across unrelated articles would invent echoes.
+        candidates.append((m.start, None if speakers.is_title(name) else name))
+    for m in _PRONOUN.finditer(part):
+        candidates.append((m.start(), _last_titled_person(view, offset + m.start(), speakers)))
+    for m in _DOCUMENT.finditer(part):
+        candidates.append((m.start(), m.group(1)))
+    for m in _ORGAN_END.finditer(part):
+        head = part[max(0, m.start() - 10) : m.start()]
+        head = _ORGAN_STOP.sub("", head)
+        if len(head) >= 2:
+            candidates.append((m.start() - len(head), head + m.group()))
+    for m in _TITLED.finditer(part):
+        if not _MODIFIER.match(m.group(1)):
+            candidates.append((m.start(1), speakers.canonical(m.group(1))))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_proper_noun(word: str) -> bool:
+    """jieba reads ``word`` as one person, place or organisation name (王彩元, 普京, 省政协)."""
+    import jieba.posseg
+
+    tokens = jieba.posseg.lcut(word)
+    return len(tokens) == 1 and tokens[0].flag.startswith(("nr", "ns", "nt", "j"))
+
+
+def _bare_name(part: str, speakers: Speakers) -> str | None:
+    """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker.
+
+    Without a title or an organ ending, jieba must read it as a proper noun: on news text the
+    words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name.
+    """
+    core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
+    core = core.removeprefix("据")
+    if not re.fullmatch(rf"[{_HAN}]{{2,16}}", core) or _NOT_A_NAME.search(core):
+        return None
+    name = speakers.canonical(core)
+    if name != core and len(name) <= 4:
+        return name
+    if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
+        return name
+    return None
+
+
+def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
+    """Speaker named in ``view[start:end]``, the clause before a speech verb.
+
+    The subject sits in the last comma-separated part that mentions anyone (在《求是》…中,
+    总书记强调 -> 总书记), and is the earliest mention there (他向书记汇报 -> 他).
+    """
+    parts = [(m.start(), m.group()) for m in re.finditer(r"[^，,]+", view[start:end])]
+    for offset, part in reversed(parts):
+        who = _first_mention(part, start + offset, view, speakers)
+        if who:
+            return who
+    if parts and start + parts[-1][0] + len(parts[-1][1]) == end:
+        return _bare_name(parts[-1][1], speakers)
+    return None
+
+
+def _cited(obj: str, speakers: Speakers) -> str | None:
+    m = _CITED.match(obj.rstrip("：:—, "))
+    return speakers.canonical(m.group(1)) if m else None
+
+
+_COLONS = (":", "：", "—", "——")
+
+
+def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = False) -> _Who:
+    """A speech verb ending the text before the opening mark (总书记强调:“…).
+
+    With ``colon`` only a verb followed by a colon or dash counts: 不直接提到“厕所” mentions a
+    word, 他说:“好” says it.
+    """
+    for m in reversed(list(_VERB.finditer(view, sent, pos))):
+        tail = _VERB_TAIL.match(view[m.end() : pos])
+        if not tail:
+            continue
+        if (tail.group("obj") or colon) and tail.group("sep") not in _COLONS:
+            continue
+        subject = _subject(view, sent, m.start(), speakers)
+        if m.group() in _CITING and tail.group("obj"):
+            return _Who(_cited(tail.group("obj"), speakers), m.group(), subject)
+        return _Who(subject, m.group())
+    return _Who()
+
+
+def _after(view: str, pos: int, speakers: Speakers) -> _Who:
+    """A speaker and verb right after the closing mark (”习近平书记表示肯定)."""
+    stop = pos
+    while stop < len(view) and stop - pos < 40 and view[stop] not in _BOUNDARIES | set(PAIRS):
+        stop += 1
+    start = pos
+    while start < stop and view[start] in "，, ":
+        start += 1
+    verb = _VERB.search(view, start, stop)
+    if not verb or verb.start() == start:
+        return _Who()
+    clause = view[start : verb.start()]
+    if _first_mention(clause[:4], start, view, speakers) is None and not (
+        "，" not in clause and "," not in clause and _bare_name(clause, speakers)
+    ):
+        return _Who()
+    return _Who(_subject(view, start, verb.start(), speakers), verb.group())
+
+
+def _introduced(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
+    """A speaker who opened the sentence with ``X强调,`` and went on in reported speech.
+
+    Only a comma after the verb counts, and only if narration follows it: after ``强调:“…”``
+    the speaker's words are the quote itself, and later quotes in the sentence are the
+    writer's.
+    """
+    for m in _VERB.finditer(view, sent, pos):
+        if m.end() + 1 < pos and view[m.end()] in "，," and view[m.end() + 1] not in PAIRS:
+            who = _subject(view, sent, m.start(), speakers)
+            if who:
+                return _Who(who, m.group())
+    return _Who()
+
+
+def _attribute(
+    view: _View, span: _Span, kind: str, prev: tuple[_Span, _Who] | None, sp: Speakers
+) -> _Who:
+    """Who said the quote: before it, after it, chained to the previous one, or the sentence.
+
+    A term (a scare-quoted word) is only somebody's when introduced by a colon or followed by
+    its speaker; otherwise it is the writer's word even inside reported speech.
+    """
+    text = view.text
+    opened = view.at(span.open)
+    sent = _sentence_start(text, opened)
+    before = who = _before(text, sent, opened, sp, colon=kind == "term")
+    if who.speaker is None and span.closed:
+        who = _after(text, view.at(span.after), sp)
+    if kind == "term":
+        return who if who.speaker is not None else before
+    if who.speaker is None and prev is not None:
+        gap = text[view.at(prev[0].after) : opened]
+        if prev[0].closed and re.fullmatch(r"[、，,\s]*", gap):
+            who = prev[1]
+    if who.speaker is None:
+        who = _introduced(text, sent, opened, sp)
+    # A speech verb before the quote still tells how it was said when the speaker is unknown.
+    return who if who.speaker is not None else before
+
+
+def _credit(view: _View, line: int, sp: Speakers) -> _Who:
+    """Speaker of a ``——…习近平总书记在广西考察时强调`` credit line."""
+    start = view.at(line)
+    stop = start
+    while stop < len(view.text) and view.text[stop] != "\n":
+        stop += 1
+    verbs = list(_VERB.finditer(view.text, start, stop))
+    if not verbs:
+        return _Who()
+    first = start
+    while first < stop and view.text[first] in "—–-":
+        first += 1
+    return _Who(_subject(view.text, first, verbs[-1].start(), sp), verbs[-1].group())
+
+
+# ------------------------------------------------------------------------------------ kinds
+
+
+def classify(content: str, marked: bool = True) -> str:
+    """Kind of a quotation: ``statement``, ``slogan`` or ``term``.
+
+    * Unmarked credited blocks are statements.
+    * Parallel formulations – two or more parts of at most six characters joined by 、，—/ –
+      are slogans (产业出题、科技答题; 稳中求进、以进促稳、先立后破), whatever their length.
+    * Twelve or more characters, or sentence punctuation, make a statement: somebody's words.
+    * Short quotes with a formulaic shape are slogans: from-to (从0到1), a trailing plus
+      (人工智能+), and four-character correlatives (大而不强, 稳中求进, 先立后破).
+    * Everything else short is a term: names and scare-quoted labels (飞象网, 车辆大脑, 十四五).
+      Idioms without a visible pattern (卡脖子) therefore count as terms; telling them apart
+      needs a lexicon of formulations, which this rule set deliberately does not hard-code.
+    """
+    if not marked:
+        return "statement"
+    core = to_simplified(unicodedata.normalize("NFKC", _GLOSS.sub("", content))).strip()
+    bare = re.sub(r"[“”「」『』‘’\"'\s]", "", core)
+    parts = [p for p in re.split(r"[、，,—–/]+", bare) if p]
+    if len(parts) >= 2 and all(len(p) <= _SLOGAN_PART_MAX for p in parts):
+        return "slogan"
+    letters = sum(ch.isalnum() for ch in bare)
+    if letters >= _STATEMENT_MIN_CHARS or re.search(r"[。！？；!?;，,]", bare):
+        return "statement"
+    if _FORMULA.search(bare):
+        return "slogan"
+    return "term"
+
+
+# ---------------------------------------------------------------------------------- public
+
+
+@functools.lru_cache(maxsize=1)
+def _default_speakers() -> Speakers:
+    return Speakers.builtin()
+
+
+def extract_quotes(
+    text: str, start: int = 0, end: int | None = None, speakers: Speakers | None = None
+) -> list[Quote]:
+    """All quotations in ``text[start:end]`` (the article body, when known), in text order.
+
+    ``speakers`` defaults to the built-in alias table; pass ``Speakers.load(user_file)`` to
+    extend it.
+    """
+    end = len(text) if end is None else end
+    sp = speakers or _default_speakers()
+    marked = _marked_spans(text, start, end)
+    view = _clean_view(text, marked)
+    quotes: list[Quote] = []
+    prev: tuple[_Span, _Who] | None = None
+    for span in marked:
+        kind = classify(text[span.start : span.end])
+        who = _attribute(view, span, kind, prev, sp)
+        prev = (span, who)
+        quotes.append(_quote(text, span, who, kind))
+    for span, line in _unmarked_spans(text, start, end):
+        quotes.append(_quote(text, span, _credit(view, line, sp), "statement"))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _quote(text: str, span: _Span, who: _Who, kind: str) -> Quote:
+    content = text[span.start : span.end]
+    return Quote(
+        text=content,
+        start=span.start,
+        end=span.end,
+        speaker=who.speaker,
+        verb=who.verb,
+        via=who.via,
+        kind=kind,
+        marked=span.marked,
+        closed=span.closed,
+        inner=span.inner,
+    )

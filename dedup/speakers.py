@@ -1,0 +1,229 @@
+"""Who said it: one canonical name per speaker, whatever title or script the page used.
+
+A statement echoes across outlets only if its speaker is recognised as the same person in
+each: 习近平总书记, 習近平, 近平书记 and (in an article about him) the bare title 总书记 must all
+become 习近平. Two kinds of alias exist and are kept apart on purpose:
+
+* *aliases* always mean their person (习近平书记, 習近平);
+* *titles* (总书记, 书记) mean a person only when the article has named that person earlier.
+  A bare 书记 in an article about a county party secretary is not 习近平, so the title is
+  resolved only against the people the text itself has named, most recent first.
+
+Beyond the table, ``canonical`` strips generic positions around a personal name
+(``蒋建东委员`` -> 蒋建东, ``中国科学院大学知识产权学院院长、教授马一德`` -> 马一德) so that
+speakers nobody listed still come out in one form.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from dedup.normalize import normalize_name
+
+# Positions that precede or follow a personal name. Longest first, so that 副总理 is removed
+# whole rather than leaving 副. Kept to titles of people: organ words (会议, 委员会) are not here,
+# which is what keeps 中央经济工作会议 intact.
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "总书记",
+            "书记",
+            "国家主席",
+            "主席",
+            "副主席",
+            "总理",
+            "副总理",
+            "委员长",
+            "委员",
+            "代表",
+            "部长",
+            "副部长",
+            "局长",
+            "主任",
+            "副主任",
+            "院长",
+            "副院长",
+            "校长",
+            "教授",
+            "副教授",
+            "特约研究员",
+            "研究员",
+            "院士",
+            "董事长",
+            "总经理",
+            "总裁",
+            "发言人",
+            "省长",
+            "市长",
+            "县长",
+            "秘书长",
+            "理事长",
+            "会长",
+            "所长",
+            "负责人",
+            "首席专家",
+            "专家",
+            "记者",
+            "同志",
+            "先生",
+            "女士",
+            "博士",
+            "厂长",
+            "村长",
+            "镇长",
+            "区长",
+            "行长",
+            "社长",
+            "台长",
+            "馆长",
+            "队长",
+            "组长",
+            "经理",
+            "主编",
+            "总编辑",
+            "总工程师",
+            "工程师",
+            "医生",
+            "律师",
+            "老师",
+            "教练",
+            "党委书记",
+            "总监",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_TITLE_RE = "|".join(TITLES)
+# A personal name after its titles have been removed: two to four Han characters.
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# Separators between the positions in a credit line (院长、教授马一德 / 研究员,院长).
+_CREDIT_SEP = re.compile(r"[,，、;；\s]+")
+# A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
+# 习近平法治思想) is not that person speaking.
+_DOCTRINE = re.compile(r"新时代|[\u4e00-\u9fff]{0,4}思想")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker alias found in text: ``name`` is canonical, or the bare title if ``title``."""
+
+    start: int
+    end: int
+    name: str
+    title: bool
+
+
+def _strip_titles(name: str) -> str:
+    """Remove positions before and after a personal name; leave non-person names alone.
+
+    Only the last credit in a list counts (the name comes last in ``…院长、教授马一德``). A
+    result that is not 2-4 Han characters means the input was not a titled person (an organ,
+    a bare title): the input is returned unchanged rather than mangled.
+    """
+    last = _CREDIT_SEP.split(name.strip(",，、;； "))[-1]
+    core = re.sub(rf"^(?:.*?(?:{_TITLE_RE}))+(?=[\u4e00-\u9fff]{{2,4}}$)", "", last)
+    core = re.sub(rf"(?:{_TITLE_RE})+$", "", core)
+    return core if _PERSON.fullmatch(core) else name
+
+
+class Speakers:
+    """Alias table: surface form -> canonical speaker, plus title rules (see module doc)."""
+
+    def __init__(
+        self,
+        aliases: Mapping[str, Iterable[str]] | None = None,
+        titles: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        self._alias: dict[str, str] = {}
+        self._title: dict[str, list[str]] = {}
+        self.extend(aliases or {}, titles or {})
+
+    def extend(
+        self,
+        aliases: Mapping[str, Iterable[str]],
+        titles: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """Add aliases and titles; later entries win for a surface form already present."""
+        titles = titles or {}
+        for person, forms in aliases.items():
+            canon = normalize_name(person)
+            self._alias[canon] = canon
+            for form in forms:
+                self._alias[normalize_name(form)] = canon
+        for person, forms in titles.items():
+            canon = normalize_name(person)
+            self._alias.setdefault(canon, canon)
+            for form in forms:
+                people = self._title.setdefault(normalize_name(form), [])
+                if canon not in people:
+                    people.append(canon)
+        self._pattern = self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        forms = sorted({*self._alias, *self._title}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, forms))) if forms else re.compile(r"(?!)")
+
+    @classmethod
+    def builtin(cls) -> Speakers:
+        """The table shipped in ``dedup/data/speakers.toml``."""
+        text = resources.files("dedup").joinpath("data/speakers.toml").read_text("utf-8")
+        return cls._from_data(tomllib.loads(text))
+
+    @classmethod
+    def load(cls, user_file: Path | None = None) -> Speakers:
+        """Built-in table extended by a user TOML file with ``[speakers]``/``[titles]`` tables."""
+        table = cls.builtin()
+        if user_file is not None:
+            data = tomllib.loads(Path(user_file).read_text(encoding="utf-8"))
+            table.extend(data.get("speakers", {}), data.get("titles", {}))
+        return table
+
+    @classmethod
+    def _from_data(cls, data: Mapping[str, Mapping[str, Iterable[str]]]) -> Speakers:
+        return cls(data.get("speakers", {}), data.get("titles", {}))
+
+    def is_title(self, name: str) -> bool:
+        """True for a bare title such as 总书记 that needs context to name anyone."""
+        return normalize_name(name) in self._title
+
+    def canonical(self, name: str, named: Collection[str] = ()) -> str:
+        """Canonical speaker for ``name``.
+
+        ``named`` lists the canonical people the article has named before this point, most
+        recent last; a bare title resolves to the most recent of them that carries it, and
+        stays a bare title otherwise.
+        """
+        norm = normalize_name(name)
+        if norm in self._alias:
+            return self._alias[norm]
+        if norm in self._title:
+            holders = self._title[norm]
+            for person in reversed(list(named)):
+                if person in holders:
+                    return person
+            return norm
+        core = _strip_titles(norm)
+        return self._alias.get(core, core)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Non-overlapping alias and title occurrences in ``text`` (Simplified), leftmost-longest.
+
+        Titles come back unresolved (``title=True``); the caller knows who was named before.
+        A name that modifies a doctrine (习近平新时代…思想, 习近平法治思想) is not a mention.
+        """
+        out = []
+        for m in self._pattern.finditer(text):
+            form = m.group()
+            if _DOCTRINE.match(text, m.end()):
+                continue
+            if form in self._alias:
+                out.append(Mention(m.start(), m.end(), self._alias[form], False))
+            else:
+                out.append(Mention(m.start(), m.end(), form, True))
+        return out

@@ -1,0 +1,331 @@
+"""Quote extraction, attribution and kinds, on seed passages and realistic news sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedup.quotes import Quote, classify, extract_quotes, looks_like_mojibake
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIXTURE = Path(__file__).parent / "fixtures" / "seed_quotes.json"
+
+
+def only(quotes: list[Quote], content: str) -> Quote:
+    """The single quote whose content is ``content``."""
+    hits = [q for q in quotes if q.text == content]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+# ------------------------------------------------------------------------------ quote marks
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ('"', '"'), ("＂", "＂")],
+)
+def test_every_kind_of_quote_mark(opener: str, closer: str) -> None:
+    said = "稳住就业基本盘，是今年经济工作的重中之重。"
+    text = f"李强表示：{opener}{said}{closer}随后他参观了展区。"
+    (quote,) = extract_quotes(text)
+    assert quote.text == said
+    assert text[quote.start : quote.end] == said
+    assert (quote.speaker, quote.verb, quote.kind) == ("李强", "表示", "statement")
+    assert quote.marked and quote.closed
+
+
+def test_nested_quotes_stay_inside_the_statement() -> None:
+    text = (
+        "近平書記十分關心材料科技創新進展和科研成果轉化應用,叮囑:“原創性技術要從‘0’到‘1’,"
+        "從實驗實現轉化,而不是停留在論文階段。以后還要把‘1’拉長、推進。”話語中飽含書記的深邃思考。"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.text.startswith("原創性技術") and quote.text.endswith("推進。")
+    assert [text[a:b] for a, b in quote.inner] == ["0", "1", "1"]
+    assert (quote.speaker, quote.verb) == ("习近平", "叮嘱")
+
+
+def test_corner_brackets_nest_inside_double_corner_brackets() -> None:
+    text = "他說：「我們會堅持『一國兩制』，這一點不會改變。」"
+    (quote,) = extract_quotes(text)
+    assert quote.text == "我們會堅持『一國兩制』，這一點不會改變。"
+    assert [text[a:b] for a, b in quote.inner] == ["一國兩制"]
+
+
+def test_closing_mark_lost_to_mojibake_ends_at_the_speakers_sentence() -> None:
+    # Seed 000: ”培育壯大新動能 was garbled into 迸嘤龎汛笮聞幽.
+    text = (
+        "總書記強調:“堅持創(chuàng)新驅(qū)動,加緊培育壯大新動能!迸嘤龎汛笮聞幽,意味著要通過科技"
+        "創(chuàng)新形成新的經(jīng)濟增長點。而“加緊”二字,更加充分說明這項工作的重要性。"
+    )
+    first, second = extract_quotes(text)
+    assert first.text == "堅持創(chuàng)新驅(qū)動,加緊培育壯大新動能!"
+    assert not first.closed
+    assert second.text == "加緊" and second.closed and second.speaker is None
+
+
+def test_lost_closer_picks_the_garbled_terminator_not_the_first() -> None:
+    # Seed 000's second statement has two sentences; the closer went missing after the second.
+    text = (
+        "習近平總書記在國家信創園考察時強調:“建設社會主義現代化強國,關鍵在科技自立自強。"
+        "要充分發揮我們國家集中力量辦大事的優勢,實現我們的戰略目標!痹\ue143紕(chuàng)新、"
+        "基礎研究是突破關鍵核心技術“卡脖子”難題的根本路徑。"
+    )
+    quotes = extract_quotes(text)
+    assert quotes[0].text.endswith("實現我們的戰略目標!")
+    assert quotes[0].text.startswith("建設社會主義")
+    assert not quotes[0].closed
+    assert quotes[1].text == "卡脖子"
+
+
+def test_lost_closer_without_garbage_ends_at_first_sentence_end() -> None:
+    text = "王毅指出：“中方愿同各方加强沟通。我们将继续推动对话，各方都应保持克制。随后“和平”一词多次出现。"
+    first = extract_quotes(text)[0]
+    assert first.text == "中方愿同各方加强沟通。"
+    assert not first.closed
+    assert first.speaker == "王毅"
+
+
+def test_page_cut_ends_at_the_line_end() -> None:
+    # Seed 003: a headline snippet cut mid-sentence, then a date line.
+    text = (
+        "以科技创新引领现代化产业体系建设成为2024年经济工作的“重点词”。中央经济工作会议强调,"
+        "“要以科技创新推动产业创新,特别是以颠覆性技术和前沿技术催生新产业、新模式、新动能,发展\n"
+        "2023-12-22 07:40:00\n"
+    )
+    term, cut = extract_quotes(text)
+    assert (term.text, term.kind, term.speaker) == ("重点词", "term", None)
+    assert cut.text.endswith("新动能,发展")
+    assert not cut.closed
+    assert (cut.speaker, cut.verb, cut.kind) == ("中央经济工作会议", "强调", "statement")
+
+
+def test_unmarked_statement_credited_by_a_dash_line() -> None:
+    text = (
+        "  【学习金句】\n\n"
+        "  把科技创新摆到更加突出的位置,深化教育科技人才综合改革,加强科教创新和产业创新融合。\n\n"
+        "  ——2023年12月,习近平总书记在广西考察时强调\n\n"
+        "  【实践分享】\n"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.text.startswith("把科技创新") and quote.text.endswith("产业创新融合。")
+    assert not quote.marked and quote.closed
+    assert (quote.speaker, quote.verb, quote.kind) == ("习近平", "强调", "statement")
+
+
+def test_only_the_requested_span_is_searched() -> None:
+    head = "习近平总书记强调:“要坚持科技创新和产业创新一起抓。”\n"
+    tail = "热门资讯\n转自:某网站“阳光下的守护”法治公安主题宣传活动启动\n"
+    text = head + tail
+    inside = extract_quotes(text, 0, len(head))
+    assert [q.text for q in inside] == ["要坚持科技创新和产业创新一起抓。"]
+    outside = extract_quotes(text, len(head))
+    assert [q.text for q in outside] == ["阳光下的守护"]
+    assert outside[0].start > len(head)
+
+
+# ------------------------------------------------------------------------------ attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        ("习近平总书记强调:“发展新质生产力是推动高质量发展的内在要求。”", "习近平", "强调"),
+        ("据市统计局局长王红介绍，“今年一季度全市规上工业增加值增长百分之六。”", "王红", "介绍"),
+        (
+            "书记在参加江苏代表团审议时明确指出:“抓科技创新和产业创新融合,要搭建平台。”",
+            None,
+            "指出",
+        ),
+        (
+            "习近平书记来到国家信创园。考察期间,书记提出殷切期望:“统筹教育科技人才一体发展。”",
+            "习近平",
+            "提出",
+        ),
+        ("近平書記曾形象指出:“地基打得牢,科技事業大廈才能建得高。”", "习近平", "指出"),
+        (
+            "中央经济工作会议明确提出:“打造生物制造、商业航天、低空经济等战略性新兴产业。”",
+            "中央经济工作会议",
+            "提出",
+        ),
+        ("“新药、原创药现在多点突破。”习近平书记表示肯定。", "习近平", "表示肯定"),
+        ("“我们今年的订单已经排到了九月份。”厂长陈志刚说。", "陈志刚", "说"),
+        (
+            "蒋建东委员是一位药物研究者。他向书记汇报:“中国药学走过了从仿制到创新的三个阶段。”",
+            "蒋建东",
+            "汇报",
+        ),
+        (
+            "2025年《政府工作报告》中,提出要“开展新技术新产品新场景大规模应用示范行动”。",
+            "政府工作报告",
+            "提出",
+        ),
+    ],
+)
+def test_speaker_and_verb(text: str, speaker: str | None, verb: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.verb) == (speaker, verb)
+
+
+def test_bare_title_resolves_only_after_the_person_is_named() -> None:
+    named = "3月6日,习近平书记看望委员。" + "书记指出:“高科技园区承担着重大而光荣的历史使命。”"
+    assert extract_quotes(named)[0].speaker == "习近平"
+    unnamed = "县委书记张勇到村里调研。书记指出:“要把产业路修到群众家门口。”"
+    assert extract_quotes(unnamed)[0].speaker != "习近平"
+
+
+def test_speaker_quoting_someone_else_is_recorded_as_via() -> None:
+    text = (
+        "习近平总书记曾援引恩格斯的名言——“社会一旦有技术上的需要,则这种需要就会比十所大学"
+        "更能把科学推向前进。”这说明了市场需求对技术研发的导向作用。"
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.via, quote.verb) == ("恩格斯", "习近平", "援引")
+
+
+def test_adjacent_quotes_share_their_speaker() -> None:
+    text = (
+        "2024年10月,书记在福建考察时强调,“要在推动科技创新和产业创新深度融合上闖出新路”"
+        "“加强高能级科创平台建设,实施科技重大攻关行动”。"
+    )
+    first, second = extract_quotes("习近平书记考察福建。" + text)
+    assert first.speaker == second.speaker == "习近平"
+    assert first.verb == second.verb == "强调"
+
+
+def test_quote_inside_reported_speech_belongs_to_the_reporter() -> None:
+    text = (
+        "习近平总书记多次强调,加快实现高水平科技自立自强要坚持“面向世界科技前沿、面向经济主战场、"
+        "面向国家重大需求、面向人民生命健康”。"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "习近平"
+
+
+def test_scare_quotes_in_narration_have_no_speaker() -> None:
+    text = (
+        "在长三角,有个新能源汽车的“4小时产业圈”。在上海,芯片、软件等“车辆大脑”不断升级;"
+        "在安徽桐城,堪称“汽车心脏”的动力电池产量逐步提升。"
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["4小时产业圈", "车辆大脑", "汽车心脏"]
+    assert all(q.speaker is None and q.kind == "term" for q in quotes)
+
+
+def test_slogan_after_a_direct_quote_is_the_writers() -> None:
+    text = "书记强调“要把原始创新能力提升摆在更加突出的位置”,鼓励广大科学家努力实现更多“从0到1”的突破。"
+    statement, slogan = extract_quotes("习近平书记考察。" + text)
+    assert statement.speaker == "习近平"
+    assert (slogan.text, slogan.speaker, slogan.kind) == ("从0到1", None, "slogan")
+
+
+# ------------------------------------------------------------------------------------ kinds
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("大而不强", "slogan"),
+        ("全而不精", "slogan"),
+        ("人工智能+", "slogan"),
+        ("從0到1", "slogan"),
+        ("产业出题、科技答题", "slogan"),
+        ("稳中求进、以进促稳、先立后破", "slogan"),
+        ("技术突破—场景验证—产业应用—体系升级", "slogan"),
+        ("飞象网", "term"),
+        ("车辆大脑", "term"),
+        ("十四五", "term"),
+        ("來源:XXXX", "term"),
+        ("新药、原创药现在多点突破。", "statement"),
+        ("要把原始创新能力提升摆在更加突出的位置", "statement"),
+        ("面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康", "statement"),
+    ],
+)
+def test_classify(content: str, kind: str) -> None:
+    assert classify(content) == kind
+
+
+def test_unmarked_blocks_are_statements() -> None:
+    assert classify("把科技创新摆到更加突出的位置", marked=False) == "statement"
+
+
+def test_mojibake_detector() -> None:
+    assert looks_like_mojibake("!迸嘤龎汛笮聞幽,意味著", 1)
+    assert looks_like_mojibake("!痹\ue143紕(chuàng)新", 1)
+    assert not looks_like_mojibake("。要充分發揮我們國家", 1)
+    assert not looks_like_mojibake("。垃圾分类已成新时尚", 1)
+
+
+# ---------------------------------------------------------------------------------- properties
+
+_han = st.text(
+    alphabet="科技创新产业发展推动深度融合新质生产力加强建设我国经济", min_size=1, max_size=30
+)
+_marks = st.sampled_from([("“", "”"), ("「", "」"), ("『", "』"), ('"', '"')])
+_noise = st.text(alphabet='科技，。！\n“”‘’「」『』"迸嘤龎汛笮 ', max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_han, _han, _han, _marks)
+def test_a_quoted_sentence_is_found_exactly(before: str, said: str, after: str, marks) -> None:
+    text = f"{before}。{marks[0]}{said}{marks[1]}{after}。"
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.closed, quote.marked) == (said, True, True)
+    assert quote.start == len(before) + 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(_noise, st.integers(0, 20), st.integers(0, 20))
+def test_offsets_always_point_into_the_span(text: str, cut_a: int, cut_b: int) -> None:
+    start, end = min(cut_a, len(text)), max(len(text) - cut_b, min(cut_a, len(text)))
+    for quote in extract_quotes(text, start, end):
+        assert start <= quote.start < quote.end <= end
+        assert text[quote.start : quote.end] == quote.text
+        assert all(quote.start <= a <= b <= quote.end for a, b in quote.inner)
+        assert quote.kind in {"statement", "slogan", "term"}
+
+
+# ------------------------------------------------------------------------------------- seeds
+
+
+def _seed_labels() -> dict[str, list[dict]]:
+    labels: dict[str, list[dict]] = {}
+    for label in json.loads(FIXTURE.read_text(encoding="utf-8")):
+        labels.setdefault(label["seed"], []).append(label)
+    return labels
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+@pytest.mark.parametrize("seed", sorted(_seed_labels()))
+def test_seed_quotes_match_the_hand_labels(seed: str) -> None:
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    got = {(q.start, q.end): q for q in extract_quotes(text)}
+    labels = _seed_labels()[seed]
+    found = [lab for lab in labels if (lab["start"], lab["end"]) in got]
+    assert len(found) >= 0.9 * len(labels)
+    assert len(found) >= 0.9 * len(got)
+    for lab in found:
+        quote = got[lab["start"], lab["end"]]
+        assert quote.text == lab["text"]
+        assert (quote.speaker, quote.via, quote.closed, quote.marked) == (
+            lab["speaker"],
+            lab["via"],
+            lab["closed"],
+            lab["marked"],
+        ), lab["text"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+def test_seed_000_statements_named_in_the_brief() -> None:
+    text = (SEEDS / "000_b5bcdb934b4b2f12.txt").read_text(encoding="utf-8")
+    quotes = extract_quotes(text)
+    first = next(q for q in quotes if q.text.startswith("堅持創"))
+    assert (first.speaker, first.closed, first.kind) == ("习近平", False, "statement")
+    assert first.text.endswith("新動能!")
+    slogans = {q.text for q in quotes if q.kind == "slogan"}
+    assert {"大而不強", "全而不精", "人工智能+", "產(chǎn)業(yè)出題、科技答題"} <= slogans
