@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -20,7 +21,7 @@ from dedup.readers import Problem
 from dedup.report import doc_records, repost_records
 from dedup.reposts import Flag
 from dedup.sources import Aliases
-from dedup.store import Store
+from dedup.store import SettingsError, Store
 
 app = typer.Typer(
     help="Find reposted Chinese news articles and track statements as they echo.",
@@ -28,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
 
 
 class Format(StrEnum):
@@ -67,7 +68,7 @@ def _config(path: Path | None, **overrides: object) -> Config:
         base = Config.from_toml(path) if path else Config()
         return base.with_overrides(**overrides)
     except (OSError, ValueError, TypeError) as error:
-        err.print(f"[red]error:[/] config: {error}")
+        err.print(f"[red]error:[/] config: {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -75,7 +76,7 @@ def _aliases(path: Path | None) -> Aliases:
     try:
         return Aliases.load(path)
     except (OSError, ValueError) as error:
-        err.print(f"[red]error:[/] aliases: {error}")
+        err.print(f"[red]error:[/] aliases: {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -83,7 +84,7 @@ def _store(db: Path) -> Store:
     try:
         return Store(db)
     except ValueError as error:
-        err.print(f"[red]error:[/] {error}")
+        err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -98,9 +99,18 @@ def _emit(rows: Iterable[dict[str, object]], fmt: Format, table: Table | None = 
         out.print(table)
 
 
-def _flags(items: Iterator[Flag | Problem], fmt: Format, summary: Summary) -> None:
-    """Print one line per document as it is decided; problems go to stderr, one line each."""
-    table_rows = fmt is not Format.jsonl
+def _flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
+    """Print one line per document as it is decided (none if ``fmt`` is None); problems go to
+    stderr, one line each."""
+    try:
+        _print_flags(items, fmt, summary)
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2) from error
+
+
+def _print_flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
+    table_rows = fmt is Format.table
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -113,9 +123,11 @@ def _flags(items: Iterator[Flag | Problem], fmt: Format, summary: Summary) -> No
         for item in items:
             summary.note(item)
             if isinstance(item, Problem):
-                err.print(f"[yellow]skipped[/] {item}", markup=True, highlight=False)
+                err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False)
                 continue
             progress.update(task, description=f"{summary.done} documents")
+            if fmt is None:
+                continue
             if table_rows:
                 extra = (
                     f" of {item.of} (match {item.match}, J={item.jaccard}, C={item.containment})"
@@ -207,31 +219,29 @@ def reposts(db: DbOption = Path("dedup.db"), fmt: FormatOption = Format.table) -
     """
     with _store(db) as store:
         rows = repost_records(store)
-    _emit(rows, fmt, _repost_table(rows))
+    _emit(rows, fmt)
+    if fmt is Format.table:
+        _print_reposts(rows)
 
 
-def _repost_table(rows: list[dict]) -> Table:
-    table = Table(
-        "cluster", "member", "source", "site", "date", "J", "C", "passage", show_lines=True
-    )
+def _print_reposts(rows: list[dict]) -> None:
+    """Per cluster: the original and its matched passage, then one line per member."""
     for row in rows:
+        out.print(
+            f"[bold]cluster {row['cluster']}[/] · {row['size']} pages · original [bold]{row['original']}[/]",
+            highlight=False,
+        )
+        out.print(f"  matched: {row['passage']}", highlight=False, style="dim")
+        table = Table("doc", "source", "site", "date", "J", "C", box=None, padding=(0, 2, 0, 2))
         for i, m in enumerate(row["members"]):
             name = (
-                f"[bold]{m['doc']}[/] (original)"
-                if i == 0
-                else m["doc"] + (" (page holding several)" if m["container"] else "")
+                m["doc"]
+                + (" (original)" if i == 0 else "")
+                + (" (holds several)" if m["container"] else "")
             )
-            table.add_row(
-                str(row["cluster"]) if i == 0 else "",
-                name,
-                m["source"] or "",
-                m["site"] or "",
-                m["date"] or "",
-                "" if i == 0 else f"{m['jaccard']:.2f}",
-                "" if i == 0 else f"{m['containment']:.2f}",
-                row["passage"] if i == 0 else "",
-            )
-    return table
+            scores = ("", "") if i == 0 else (f"{m['jaccard']:.2f}", f"{m['containment']:.2f}")
+            table.add_row(name, m["source"] or "", m["site"] or "", (m["date"] or "")[:16], *scores)
+        out.print(table)
 
 
 @app.command()
@@ -249,15 +259,13 @@ def scan(
     summary = Summary()
     cfg = _config(config)
     with _store(db) as store:
-        for item in ingest_iter(paths, store, cfg, _aliases(aliases)):
-            summary.note(item)
-            if isinstance(item, Problem):
-                err.print(f"[yellow]skipped[/] {item}", highlight=False)
+        _flags(ingest_iter(paths, store, cfg, _aliases(aliases)), None, summary)
         rows = repost_records(store)
         total = store.count()
+    _emit(rows, fmt)
     if fmt is Format.table:
-        out.print(f"[bold]{total}[/] documents in {db}; {len(rows)} repost clusters")
-    _emit(rows, fmt, _repost_table(rows))
+        out.print(f"[bold]{total}[/] documents in {db}; {len(rows)} repost clusters\n")
+        _print_reposts(rows)
     _finish(summary)
 
 

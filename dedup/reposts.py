@@ -25,7 +25,7 @@ import numpy as np
 from dedup.chrome import ChromeModel, line_hashes
 from dedup.config import Config
 from dedup.documents import Document
-from dedup.fingerprint import shingle_sequence, signature
+from dedup.fingerprint import distinct, shingle_sequence, signature
 from dedup.index import BandIndex
 from dedup.normalize import fold
 from dedup.store import ConflictError, Store
@@ -96,7 +96,7 @@ def compare(
     ``n`` names ``b`` in the returned match.
     """
     seq_a, seq_b = _article_shingles(a, chrome_a, k), _article_shingles(b, chrome_b, k)
-    set_a, set_b = np.unique(seq_a[seq_a != 0]), np.unique(seq_b[seq_b != 0])
+    set_a, set_b = distinct(seq_a[seq_a != 0]), distinct(seq_b[seq_b != 0])
     if not set_a.size or not set_b.size:
         return None
     shared = np.intersect1d(set_a, set_b, assume_unique=True)
@@ -123,7 +123,8 @@ def _article_shingles(body: Body, chrome: set[int], k: int) -> np.ndarray:
 
 def _region(seq: np.ndarray, shared: np.ndarray, k: int) -> tuple[int, int]:
     """Folded span holding the bulk (5th-95th percentile) of the shared shingles."""
-    where = np.flatnonzero(np.isin(seq, shared))
+    slot = np.minimum(np.searchsorted(shared, seq), shared.size - 1)
+    where = np.flatnonzero(shared[slot] == seq)
     lo, hi = np.percentile(where, [5, 95]).astype(int)
     return int(where[where >= lo][0]), int(where[where <= hi][-1]) + k
 
@@ -178,7 +179,7 @@ class Detector:
         body = Body.of(doc)
         sig = signature(self._hashes(body), self.cfg)
         matches = self._matches(doc, body, sig)
-        n = self.store.insert(doc, body.folded, body.body_hash)
+        n = self.store.insert(doc, body.folded, body.line_starts, body.body_hash)
         self.store.put_signature(n, sig)
         self.index.add(n, sig)
         self.chrome.learn(doc.site, (h for _, _, h in body.lines()))
@@ -196,7 +197,7 @@ class Detector:
     # -- internals -----------------------------------------------------------------------
 
     def _hashes(self, body: Body) -> np.ndarray:
-        return np.unique(shingle_sequence(body.folded, self.cfg.shingle_size))
+        return distinct(shingle_sequence(body.folded, self.cfg.shingle_size))
 
     def _matches(self, doc: Document, body: Body, sig: np.ndarray) -> list[Match]:
         """Verified reposts among the LSH candidates and exact body duplicates."""
@@ -210,9 +211,9 @@ class Detector:
         chrome_a = self.chrome.chrome(doc.site, (h for _, _, h in body.lines()))
         found = []
         for n in candidates:
-            other_doc = self.store.document(n)
-            other = Body.of(other_doc)
-            chrome_b = self.chrome.chrome(other_doc.site, (h for _, _, h in other.lines()))
+            folded, line_starts, body_hash, site = self.store.folded(n)
+            other = Body(folded, line_starts, body_hash)
+            chrome_b = self.chrome.chrome(site, (h for _, _, h in other.lines()))
             match = compare(body, chrome_a, other, chrome_b, k, n)
             if match and match.is_repost(self.cfg):
                 found.append(match)

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
     body_start   INTEGER NOT NULL,
     body_end     INTEGER NOT NULL,
     folded       TEXT NOT NULL,         -- folded body, the text every comparison uses
+    line_starts  BLOB NOT NULL,         -- int32 folded offsets where the body's lines start
     content_hash TEXT NOT NULL,
     body_hash    TEXT NOT NULL,         -- of the folded body: equal means exact duplicate
     origin       TEXT NOT NULL,         -- file (and line) it was read from
@@ -56,6 +57,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 DOC_COLUMNS = (
     "n, doc, title, source, site, url, date, text, body_start, body_end, content_hash, origin"
 )
+
+
+class SettingsError(ValueError):
+    """The store was built with other fingerprint settings; its signatures would not compare."""
 
 
 class ConflictError(ValueError):
@@ -108,7 +113,7 @@ class Store:
             f"{k}={stored.get(k)} (asked {v})" for k, v in wanted.items() if stored.get(k) != v
         ]
         if changed:
-            raise ValueError(
+            raise SettingsError(
                 f"{self.path}: built with other fingerprint settings: {', '.join(changed)}; "
                 "use another --db or the stored settings"
             )
@@ -122,11 +127,11 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def insert(self, doc: Document, folded: str, body_hash: str) -> int:
+    def insert(self, doc: Document, folded: str, line_starts: np.ndarray, body_hash: str) -> int:
         """Store a new document; returns its number. The caller checked the id is free."""
         cursor = self.db.execute(
             "INSERT INTO documents (doc, title, source, site, url, date, text, body_start, body_end,"
-            " folded, content_hash, body_hash, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " folded, line_starts, content_hash, body_hash, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id,
                 doc.title,
@@ -138,6 +143,7 @@ class Store:
                 doc.body_start,
                 doc.body_end,
                 folded,
+                line_starts.astype("<i4").tobytes(),
                 doc.content_hash,
                 body_hash,
                 doc.where,
@@ -165,8 +171,14 @@ class Store:
         found = self.lookup(doc_id)
         return found[0] if found else None
 
-    def folded(self, n: int) -> str:
-        return self.db.execute("SELECT folded FROM documents WHERE n = ?", (n,)).fetchone()[0]
+    def folded(self, n: int) -> tuple[str, np.ndarray, str, str | None]:
+        """``(folded body, line starts, body hash, site)`` of a stored document."""
+        row = self.db.execute(
+            "SELECT folded, line_starts, body_hash, site FROM documents WHERE n = ?", (n,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(n)
+        return row[0], np.frombuffer(row[1], dtype="<i4").astype(np.int64), row[2], row[3]
 
     def body_hash(self, n: int) -> str:
         return self.db.execute("SELECT body_hash FROM documents WHERE n = ?", (n,)).fetchone()[0]

@@ -1,0 +1,88 @@
+"""The command line as a user runs it: formats, exit codes, help, and the main job on samples/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from tests.conftest import ROOT, SEEDS
+
+runner = CliRunner()
+SAMPLES = ROOT / "samples"
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, [str(a) for a in args], input=stdin)
+
+
+def test_scan_samples_finds_each_seed_repost_with_its_original(tmp_path: Path) -> None:
+    result = run("scan", SAMPLES, "--db", tmp_path / "d.db", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    clusters = [json.loads(line) for line in result.stdout.splitlines()]
+    originals = {c["original"] for c in clusters}
+    assert originals <= {p.stem for p in SEEDS}  # every cluster is named after a seed
+    members = {m["doc"]: c["original"] for c in clusters for m in c["members"]}
+    seeds_in_clusters = [s.stem for s in SEEDS if s.stem in members]
+    assert all(members[s] == s for s in seeds_in_clusters)  # no seed is a repost of another
+
+
+def test_ingest_jsonl_flags_and_docs_schema(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    result = run("ingest", *SEEDS, "--db", db, "--format", "jsonl")
+    assert result.exit_code == 0
+    flags = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [f["status"] for f in flags] == ["new"] * 5
+    assert set(flags[0]) == {"doc", "status", "of", "match", "jaccard", "containment"}
+    docs = [
+        json.loads(line)
+        for line in run("docs", "--db", db, "--format", "jsonl").stdout.splitlines()
+    ]
+    assert {"doc", "title", "source", "site", "date", "chars"} <= set(docs[0])
+    assert [d["source"] for d in docs] == ["求是网", None, "央视新闻", "经济日报", "经济参考报"]
+    assert json.loads(run("docs", "--db", db, "--format", "json").stdout) == docs
+
+
+def test_check_reads_stdin_and_stores_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    run("ingest", SEEDS[3], "--db", db)
+    text = SEEDS[3].read_text(encoding="utf-8").replace("金观平", "本报评论员")
+    line = json.dumps({"id": "wire-1", "text": text, "source": "經濟日報"}, ensure_ascii=False)
+    result = run("check", "-", "--db", db, "--format", "jsonl", stdin=line + "\n")
+    assert result.exit_code == 0
+    flag = json.loads(result.stdout)
+    assert flag["status"] == "repost" and flag["of"] == SEEDS[3].stem
+    assert len(run("docs", "--db", db, "--format", "jsonl").stdout.splitlines()) == 1
+
+
+def test_bad_input_is_one_line_each_and_exit_code_only_when_nothing_done(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\nnot json\n', encoding="utf-8")
+    result = run("ingest", bad, "--db", tmp_path / "d.db")
+    assert result.exit_code == 1
+    assert (
+        "bad.jsonl:1: missing 'text'" in result.stderr
+        and "bad.jsonl:2: not a JSON line" in result.stderr
+    )
+    result = run("ingest", bad, SEEDS[0], "--db", tmp_path / "d.db")
+    assert result.exit_code == 0 and "new" in result.stdout
+
+
+def test_conflicting_settings_and_bad_config_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    run("ingest", SEEDS[0], "--db", db)
+    result = run("ingest", SEEDS[1], "--db", db, "--shingle-size", "4")
+    assert result.exit_code != 0 and "other fingerprint settings" in result.stderr
+    config = tmp_path / "dedup.toml"
+    config.write_text("[dedup]\nshingle_sise = 4\n", encoding="utf-8")
+    result = run("ingest", SEEDS[1], "--db", tmp_path / "e.db", "--config", config)
+    assert result.exit_code == 2 and "unknown config keys: shingle_sise" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["scan", "ingest", "check", "docs", "reposts"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example" in result.stdout
