@@ -21,6 +21,8 @@ from dedup.readers import Problem
 from dedup.report import doc_records, repost_records
 from dedup.reposts import Flag
 from dedup.sources import Aliases
+from dedup.speakers import Speakers
+from dedup.statements import track
 from dedup.store import SettingsError, Store
 
 app = typer.Typer(
@@ -30,6 +32,9 @@ app = typer.Typer(
 )
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
+
+
+SCAN_TOP = 10  # statements shown in the scan summary
 
 
 class Format(StrEnum):
@@ -244,6 +249,90 @@ def _print_reposts(rows: list[dict]) -> None:
         out.print(table)
 
 
+class Kind(StrEnum):
+    statement = "statement"
+    slogan = "slogan"
+    term = "term"
+
+
+@app.command()
+def quotes(
+    db: DbOption = Path("dedup.db"),
+    fmt: FormatOption = Format.table,
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="Only this speaker (any alias: 总书记, 習近平…)."),
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="statement, slogan or term.")] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", help="Echoed by at least this many outlets.")
+    ] = 1,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="First seen on or after (2024, 2024-11, 2024-11-18)."),
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="First seen on or before.")] = None,
+    speakers: Annotated[
+        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Statements and slogans echoed across outlets: speaker, sources, first seen, occurrences.
+
+    Example: `dedup quotes --speaker 习近平 --min-sources 2 --format jsonl`
+    """
+    rows = _statement_rows(
+        db,
+        _config(config),
+        speakers,
+        speaker=speaker,
+        kind=kind.value if kind else None,
+        min_sources=min_sources,
+        since=since,
+        until=until,
+    )
+    _emit(rows, fmt)
+    if fmt is Format.table:
+        _print_statements(rows)
+
+
+def _statement_rows(db: Path, cfg: Config, speakers: Path | None, **filters: object) -> list[dict]:
+    try:
+        table = Speakers.load(speakers)
+    except (OSError, ValueError) as error:
+        err.print(f"[red]error:[/] speakers: {escape(str(error))}")
+        raise typer.Exit(2) from error
+    with _store(db) as store:
+        return [s.as_dict() for s in track(store, cfg, table, **filters)]  # type: ignore[arg-type]
+
+
+def _print_statements(rows: list[dict], limit: int | None = None) -> None:
+    table = Table(
+        "statement",
+        "speaker",
+        "kind",
+        "sources",
+        "first seen",
+        "echoed in",
+        box=None,
+        padding=(0, 2, 0, 0),
+    )
+    for row in rows[:limit]:
+        docs = sorted(
+            {o["doc"] + ("" if o["quoted"] else " (unquoted)") for o in row["occurrences"]}
+        )
+        text = row["text"] if len(row["text"]) <= 40 else row["text"][:40] + "…"
+        table.add_row(
+            text,
+            row["speaker"] or "",
+            row["kind"],
+            str(row["sources"]),
+            (row["first_seen"] or "")[:10],
+            ", ".join(docs),
+        )
+    out.print(table)
+
+
 @app.command()
 def scan(
     paths: PathsArg,
@@ -252,7 +341,7 @@ def scan(
     config: ConfigOption = None,
     aliases: AliasOption = None,
 ) -> None:
-    """The main job: ingest PATHS, then report the repost clusters found.
+    """The main job: ingest PATHS, then report repost clusters and the most echoed statements.
 
     Example: `dedup scan samples/`
     """
@@ -262,10 +351,22 @@ def scan(
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases)), None, summary)
         rows = repost_records(store)
         total = store.count()
-    _emit(rows, fmt)
+    statements = _statement_rows(db, cfg, None, min_sources=2)
     if fmt is Format.table:
         out.print(f"[bold]{total}[/] documents in {db}; {len(rows)} repost clusters\n")
         _print_reposts(rows)
+        out.print(
+            f"\n[bold]Statements echoed by two or more outlets[/] ({len(statements)}; top {SCAN_TOP}, all: dedup quotes)"
+        )
+        _print_statements(statements, SCAN_TOP)
+    elif fmt is Format.json:
+        _emit([{"documents": total, "reposts": rows, "statements": statements}], fmt)
+    else:  # one line per record, tagged, so a stream reader can tell them apart
+        _emit(
+            [{"record": "cluster", **r} for r in rows]
+            + [{"record": "statement", **s} for s in statements],
+            fmt,
+        )
     _finish(summary)
 
 

@@ -41,6 +41,15 @@ class Config:
     chrome_corpus_share: float = 0.05
     chrome_corpus_min_docs: int = 50
 
+    # Statements. Quotes are short: 3-character shingles still leave a 12-character slogan ten.
+    statement_shingle_size: int = 3
+    # Share of a variant's shingles its longer parent must hold (MemeTracker used 0.6 on words).
+    statement_containment: float = 0.6
+    # Variants with fewer folded characters than this join only identical text.
+    statement_exact_below: int = 8
+    # A sentence of a statement this long (folded), found verbatim elsewhere, is an echo of it.
+    statement_min_sentence: int = 12
+
     def __post_init__(self) -> None:
         if self.lsh_bands * self.lsh_rows > self.num_perm:
             raise ValueError(

@@ -22,7 +22,10 @@ def run(*args: str, stdin: str | None = None):
 def test_scan_samples_finds_each_seed_repost_with_its_original(tmp_path: Path) -> None:
     result = run("scan", SAMPLES, "--db", tmp_path / "d.db", "--format", "jsonl")
     assert result.exit_code == 0, result.output
-    clusters = [json.loads(line) for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    clusters = [r for r in records if r["record"] == "cluster"]
+    statements = [r for r in records if r["record"] == "statement"]
+    assert any(s["text"] == "大而不强" and s["sources"] >= 2 for s in statements)
     originals = {c["original"] for c in clusters}
     assert originals <= {p.stem for p in SEEDS}  # every cluster is named after a seed
     members = {m["doc"]: c["original"] for c in clusters for m in c["members"]}
@@ -82,7 +85,31 @@ def test_conflicting_settings_and_bad_config_are_refused(tmp_path: Path) -> None
     assert result.exit_code == 2 and "unknown config keys: shingle_sise" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["scan", "ingest", "check", "docs", "reposts"])
+def test_quotes_filters_by_speaker_alias_and_sources(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    run("ingest", *SEEDS, "--db", db)
+    rows = [
+        json.loads(x)
+        for x in run(
+            "quotes", "--db", db, "--speaker", "習近平總書記", "--format", "jsonl"
+        ).stdout.splitlines()
+    ]
+    assert rows and all(r["speaker"] == "习近平" for r in rows)
+    assert {"statement", "text", "speaker", "kind", "sources", "first_seen", "occurrences"} <= set(
+        rows[0]
+    )
+    echoed = [
+        json.loads(x)
+        for x in run(
+            "quotes", "--db", db, "--min-sources", "2", "--format", "jsonl"
+        ).stdout.splitlines()
+    ]
+    assert echoed and all(r["sources"] >= 2 for r in echoed)
+    table = run("quotes", "--db", db, "--kind", "slogan")
+    assert table.exit_code == 0 and "大而不强" in table.stdout
+
+
+@pytest.mark.parametrize("command", ["scan", "ingest", "check", "docs", "reposts", "quotes"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.stdout
