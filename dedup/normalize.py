@@ -39,7 +39,7 @@ _N_CODEPOINTS = 0x110000
 _COMPOSING = np.uint32(0xFFFFFFFF)  # may compose/reorder with neighbours: normalize the run
 _EXPANDING = np.uint32(0xFFFFFFFE)  # NFKC gives several characters
 # Flag bits above the 21 bits of a code point, in the t2s and fold tables.
-_STAGED = np.uint32(0x80000000)  # fold: NFKC composes/expands it, or an odd "(": staged path
+_STAGED = np.uint32(0x80000000)  # fold: only the staged path (NFKC first) handles it
 _TRIGGER = np.uint32(0x40000000)  # t2s and fold: may start a phrase that converts differently
 _CODE_BITS = np.uint32(0x3FFFFFFF)
 
@@ -69,6 +69,7 @@ def _codes(text: str) -> np.ndarray:
 
 
 def _text(codes: np.ndarray) -> str:
+    """Inverse of ``_codes``."""
     return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
 
 
@@ -228,23 +229,21 @@ def _variants(nfkc: np.ndarray, targets: np.ndarray) -> str:
     return re.escape(_text(np.flatnonzero(hits).astype(np.uint32)))
 
 
-def _gloss_regex(nfkc: np.ndarray, opening: str) -> re.Pattern[str]:
-    """A pinyin gloss opened by ``opening``, matched on raw text as it would be after NFKC.
+def _gloss_regexes(nfkc: np.ndarray, openings: str) -> tuple[re.Pattern[str], ...]:
+    """For each opening parenthesis, a pinyin gloss it opens, in raw text as read after NFKC.
 
     A gloss: a CJK character, then ``(``, one pinyin syllable (at most 6 lowercase letters,
     at least one with a tone mark), ``)``. Uppercase words such as ``(RCEP)`` and toneless
     ASCII such as ``(app)`` are not glosses. Starting with a literal lets ``re`` skip ahead.
     """
-    cjk_ranges = [np.arange(lo, hi) for lo, hi in _CJK_RANGES]
+    cjk_codes = np.concatenate([np.arange(lo, hi) for lo, hi in _CJK_RANGES])
     cjk = "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _CJK_RANGES)
-    cjk += _variants(nfkc, np.concatenate(cjk_ranges))
+    cjk += _variants(nfkc, cjk_codes)
     letters = _PINYIN + _variants(nfkc, _codes(_PINYIN))
     toned = _TONED + _variants(nfkc, _codes(_TONED))
     closing = re.escape(")") + _variants(nfkc, _codes(")"))
-    return re.compile(
-        rf"{re.escape(opening)}(?<=[{cjk}].)(?=[{letters}]{{0,5}}[{toned}])"
-        rf"[{letters}]{{1,6}}[{closing}]"
-    )
+    body = rf"(?<=[{cjk}].)(?=[{letters}]{{0,5}}[{toned}])[{letters}]{{1,6}}[{closing}]"
+    return tuple(re.compile(re.escape(opening) + body) for opening in openings)
 
 
 def _per_char(nfkc: np.ndarray) -> np.ndarray:
@@ -253,7 +252,11 @@ def _per_char(nfkc: np.ndarray) -> np.ndarray:
 
 
 def _build_fold(
-    nfkc: np.ndarray, t2s: np.ndarray, keep_lower: np.ndarray, phrase_chars: str
+    nfkc: np.ndarray,
+    per_char: np.ndarray,
+    t2s: np.ndarray,
+    keep_lower: np.ndarray,
+    phrase_chars: str,
 ) -> np.ndarray:
     """Fused table keep_lower(t2s(nfkc(c))) (0 = drop), with the _STAGED and _TRIGGER bits.
 
@@ -263,7 +266,6 @@ def _build_fold(
     Where NFKC is not one character the value is that of the code point itself: it is what
     survives normalization.
     """
-    per_char = _per_char(nfkc)
     converted = t2s[per_char]
     changed = per_char != np.arange(_N_CODEPOINTS, dtype=np.uint32)
     is_phrase_char = np.zeros(_N_CODEPOINTS, dtype=bool)
@@ -276,6 +278,9 @@ def _build_fold(
 
 _CHARS = _read_dictionary("TSCharacters.txt")
 _PHRASES = _read_dictionary("TSPhrases.txt")
+# Offsets and in-place phrase fixes rely on t2s keeping every length.
+if any(len(k) != len(v) for k, v in (*_CHARS.items(), *_PHRASES.items())):
+    raise ImportError(f"{_DICT_DIR}: a t2s entry changes length; dedup.normalize assumes none")
 # First character -> lengths of phrases starting with it, longest first.
 _PHRASE_LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key in _PHRASES:
@@ -287,13 +292,17 @@ _KEEP_LOWER = _build_keep_lower(_SCANNED)
 _DIFFERING = _differing_phrases(_CHARS, _PHRASES)
 _TRIGGER_CHARS, _TRIGGER_BIGRAMS = _triggers(_DIFFERING, _CHARS, _PHRASES)
 _T2S = _build_t2s(_CHARS, _TRIGGER_CHARS)
-_FOLD = _build_fold(_NFKC, _T2S, _KEEP_LOWER, "".join(_PHRASES))
+_PER_CHAR = _per_char(_NFKC)
+_FOLD = _build_fold(_NFKC, _PER_CHAR, _T2S, _KEEP_LOWER, "".join(_PHRASES))
 # Separators of the NFKC text, looked up by raw (or already normalized) code point.
-_FOLD_SEPARATOR = _SEPARATOR[_per_char(_NFKC)]
+_FOLD_SEPARATOR = _SEPARATOR[_PER_CHAR]
 # Glosses opened by the two parentheses Chinese text uses; any other opening becomes "(" by
 # NFKC on the staged path, which looks again.
-_GLOSSES = tuple(_gloss_regex(_NFKC, opening) for opening in "(（")
-del _SCANNED, _key
+_GLOSSES = _gloss_regexes(_NFKC, "(（")
+del _SCANNED, _PER_CHAR, _key
+for _table in (_NFKC, _KEEP_LOWER, _T2S, _FOLD, _SEPARATOR, _FOLD_SEPARATOR):
+    _table.flags.writeable = False  # shared by every call: never modified in place
+del _table
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,12 @@ def test_a_killed_run_keeps_finished_batches_and_a_rerun_completes(tmp_path: Pat
         "for i, flag in enumerate(ingest_iter([sys.argv[1]], Store(sys.argv[2]), batch=3)):\n"
         "    if i == 7: os.kill(os.getpid(), signal.SIGKILL)\n"
     )
-    run = subprocess.run([sys.executable, "-c", script, str(pages), str(db)], cwd=ROOT, env={**os.environ}, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(pages), str(db)],
+        cwd=ROOT,
+        env={**os.environ},
+        check=False,
+    )
     assert run.returncode == -9
     with Store(db) as store:
         assert store.count() == 6  # two committed batches of three; the third died with the run

@@ -22,13 +22,17 @@ def _read(*paths: Path | str, stdin: bytes | None = None) -> tuple[list[Record],
     return [i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, Problem)]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"]
+)
 def test_simplified_page_decodes_in_every_encoding(tmp_path: Path, encoding: str) -> None:
     text = seed_text(3)
     (tmp_path / "page.txt").write_bytes(text.encode(encoding, errors="replace"))
     records, problems = _read(tmp_path / "page.txt")
     assert not problems
-    assert records[0].text == text.encode(encoding, errors="replace").decode(encoding).lstrip("\ufeff")
+    assert records[0].text == text.encode(encoding, errors="replace").decode(encoding).lstrip(
+        "\ufeff"
+    )
     assert "坚持科技创新和产业创新一起抓" in records[0].text
 
 
@@ -41,8 +45,14 @@ def test_traditional_page_decodes(tmp_path: Path, encoding: str) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(start=st.integers(0, 2000), length=st.integers(30, 400), encoding=st.sampled_from(["gb18030", "big5", "utf-16-le"]))
-def test_short_snippets_pick_the_right_legacy_encoding(start: int, length: int, encoding: str) -> None:
+@given(
+    start=st.integers(0, 2000),
+    length=st.integers(30, 400),
+    encoding=st.sampled_from(["gb18030", "big5", "utf-16-le"]),
+)
+def test_short_snippets_pick_the_right_legacy_encoding(
+    start: int, length: int, encoding: str
+) -> None:
     """Snippets cut anywhere from real pages (Simplified for GB, Traditional for Big5)."""
     source = seed_text(1) if encoding != "big5" else S2T.convert(seed_text(1))
     snippet = source[start : start + length].encode(encoding, errors="replace")
@@ -55,7 +65,9 @@ def test_undecodable_file_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     (tmp_path / "b_good.txt").write_text(seed_text(4), encoding="utf-8")
     records, problems = _read(tmp_path)
     assert [r.id for r in records] == ["b_good"]
-    assert len(problems) == 1 and "a_bad.txt" in str(problems[0]) and "not text" in problems[0].message
+    assert (
+        len(problems) == 1 and "a_bad.txt" in str(problems[0]) and "not text" in problems[0].message
+    )
 
 
 def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> None:
@@ -63,8 +75,14 @@ def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> 
         {"id": "a1", "text": seed_text(3), "source": "經濟日報", "date": "2024-02-14"},
         {"id": "a2", "text": seed_text(4), "title": "开展新技术新产品新场景大规模应用示范行动"},
     ]
-    lines = [json.dumps(good[0], ensure_ascii=False), '{"id": "x", "text": "未闭合', "[1, 2]",
-             json.dumps({"id": "y"}), "", json.dumps(good[1], ensure_ascii=False)]
+    lines = [
+        json.dumps(good[0], ensure_ascii=False),
+        '{"id": "x", "text": "未闭合',
+        "[1, 2]",
+        json.dumps({"id": "y"}),
+        "",
+        json.dumps(good[1], ensure_ascii=False),
+    ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     records, problems = _read(tmp_path / "feed.jsonl")
     assert [r.id for r in records] == ["a1", "a2"]
@@ -83,7 +101,9 @@ def test_empty_files_and_missing_paths(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.jsonl").write_bytes(b"\n\n")
     (tmp_path / "notes.md").write_text("不是新闻", encoding="utf-8")
-    records, problems = _read(tmp_path / "empty.txt", tmp_path / "blank.jsonl", tmp_path / "nope", tmp_path / "notes.md")
+    records, problems = _read(
+        tmp_path / "empty.txt", tmp_path / "blank.jsonl", tmp_path / "nope", tmp_path / "notes.md"
+    )
     assert not records
     messages = [p.message for p in problems]
     assert messages[0] == "empty file" and messages[1] == "empty file"
@@ -105,4 +125,6 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     record = records[0]
     assert record.html and record.given["title"] == "坚持科技创新和产业创新一起抓"
     assert record.given["site"] == "经济日报" and record.given["date"] == "2024-02-14"
-    assert "科技是第一生产力" in record.text and "首页" not in record.text and "ICP" not in record.text
+    assert (
+        "科技是第一生产力" in record.text and "首页" not in record.text and "ICP" not in record.text
+    )

@@ -49,16 +49,31 @@ def test_no_two_seeds_are_reposts(detector: Detector) -> None:
     assert clusters(detector.store) == []
 
 
-def test_simplified_repost_of_traditional_original(detector: Detector, body_000_simplified: str) -> None:
+def test_simplified_repost_of_traditional_original(
+    detector: Detector, body_000_simplified: str
+) -> None:
     add(detector, "000", seed_text(0))
-    flag = add(detector, "copy", portal("求是网评论员：科技创新和产业创新何以深度融合", "2026-02-24 09:10", "求是网", body_000_simplified))
+    flag = add(
+        detector,
+        "copy",
+        portal(
+            "求是网评论员：科技创新和产业创新何以深度融合",
+            "2026-02-24 09:10",
+            "求是网",
+            body_000_simplified,
+        ),
+    )
     assert flag.status == "repost" and flag.of == "000" and flag.jaccard > 0.9
 
 
-def test_truncated_repost_is_found_by_containment(detector: Detector, body_000_simplified: str) -> None:
+def test_truncated_repost_is_found_by_containment(
+    detector: Detector, body_000_simplified: str
+) -> None:
     add(detector, "000", seed_text(0))
     cut = body_000_simplified[: len(body_000_simplified) * 2 // 5]
-    flag = add(detector, "cut", portal("科技创新和产业创新何以深度融合", "2026-02-25", "求是网", cut))
+    flag = add(
+        detector, "cut", portal("科技创新和产业创新何以深度融合", "2026-02-25", "求是网", cut)
+    )
     assert flag.status == "repost" and flag.of == "000"
     assert flag.jaccard < 0.5 and flag.containment > 0.9
 
@@ -67,7 +82,9 @@ def test_article_inside_a_long_page(detector: Detector) -> None:
     add(detector, "004", seed_text(4))
     article = seed_body(4, "2025年《政府工作报告》", "相关内容")
     other = seed_body(1, "  【实践分享】", "  作者:")
-    flag = add(detector, "long", f"综合报道\n\n2025-05-23\n\n{other}\n\n{article}\n\n{other[:1500]}")
+    flag = add(
+        detector, "long", f"综合报道\n\n2025-05-23\n\n{other}\n\n{article}\n\n{other[:1500]}"
+    )
     assert flag.status == "repost" and flag.of == "004" and flag.containment > 0.9
 
 
@@ -94,31 +111,58 @@ def test_same_site_same_chrome_different_articles_are_not_reposts(detector: Dete
     assert [f.status for f in flags] == ["new"] * len(briefs)
 
 
-def test_same_topic_articles_sharing_one_quoted_paragraph_are_not_reposts(detector: Detector) -> None:
+def test_same_topic_articles_sharing_one_quoted_paragraph_are_not_reposts(
+    detector: Detector,
+) -> None:
     quoted = "习近平总书记强调：“建设社会主义现代化强国，关键在科技自立自强。要充分发挥我们国家集中力量办大事的优势，把各种优质要素集合起来攻关，加快解决突出短板问题，实现我们的战略目标。”"
     first = seed_body(3, "金观平", "合力建设世界级")
     second = seed_body(1, "  【专家解读】", "  巩固现有产业链")
     add(detector, "a", portal("坚持科技创新", "2024-02-14", "经济日报", f"{first}\n{quoted}"))
-    flag = add(detector, "b", portal("以科技创新推动产业创新", "2024-11-18", "人民网", f"{quoted}\n{second}"))
+    flag = add(
+        detector,
+        "b",
+        portal("以科技创新推动产业创新", "2024-11-18", "人民网", f"{quoted}\n{second}"),
+    )
     assert flag.status == "new"
 
 
-def test_exact_duplicate_and_stable_cluster_ids(detector: Detector, body_000_simplified: str) -> None:
+def test_exact_duplicate_and_stable_cluster_ids(
+    detector: Detector, body_000_simplified: str
+) -> None:
     add(detector, "000", seed_text(0))
-    add(detector, "copy1", portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", body_000_simplified))
+    add(
+        detector,
+        "copy1",
+        portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", body_000_simplified),
+    )
     before = {c.id for c in clusters(detector.store)}
-    flag = add(detector, "copy2", portal("科技创新和产业创新何以深度融合", "2026-02-26", "求是网", body_000_simplified, site="南方网"))
+    flag = add(
+        detector,
+        "copy2",
+        portal(
+            "科技创新和产业创新何以深度融合",
+            "2026-02-26",
+            "求是网",
+            body_000_simplified,
+            site="南方网",
+        ),
+    )
     assert flag.status == "duplicate" and flag.match == "copy1" and flag.of == "000"
     add(detector, "003", seed_text(3))
     after = clusters(detector.store)
     assert {c.id for c in after} == before and len(after[0].members) == 3
 
 
-def test_check_flags_like_ingest_but_stores_nothing(tmp_path: Path, body_000_simplified: str) -> None:
+def test_check_flags_like_ingest_but_stores_nothing(
+    tmp_path: Path, body_000_simplified: str
+) -> None:
     from dedup.pipeline import check_iter
 
     repost = tmp_path / "repost.txt"
-    repost.write_text(portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", body_000_simplified), encoding="utf-8")
+    repost.write_text(
+        portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", body_000_simplified),
+        encoding="utf-8",
+    )
     with Store(tmp_path / "d.db") as store:
         list(ingest_iter(SEEDS, store))
         checked = list(check_iter([repost], store))
