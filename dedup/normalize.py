@@ -5,17 +5,20 @@ Traditional -> Simplified (OpenCC t2s), Latin lowercased, whitespace and punctua
 It keeps a map from each folded character back to the original, so matches can be shown as
 published.
 
-Why tables: the pure-Python OpenCC converter manages about 0.2 M chars/s, far too slow to fold
-a corpus. Almost every step is a function of one code point, so each becomes a ``uint32``
-array indexed by code point and is applied to a whole text with one numpy gather. Three rare
-cases are not per-code-point and take a slow path only where they occur:
+Why tables: the pure-Python OpenCC converter manages about 0.3-0.5 M chars/s, far too slow to
+fold a corpus. Almost every step is a function of one code point, so the steps fuse into one
+``uint32`` array indexed by code point, applied to a whole text with one numpy gather
+(bench/normalize.py: ~40 M chars/s on Simplified news, ~20 M on Traditional). The tables are
+built at import from OpenCC's dictionary files and ``unicodedata`` (~0.15 s). Three things
+are not per code point and are handled only where they occur:
 
 * NFKC can compose across characters (combining marks, Hangul jamo) or expand one character
-  into several (``…`` -> ``...``, ``℃`` -> ``°C``);
-* a pinyin gloss (``經(jīng)濟``) is a pattern, not a character;
+  into several (``℃`` -> ``°C``); such texts are normalized first (expansions that fold drops
+  entirely, like ``…`` -> ``...``, are folded as one character and need no slow path);
+* a pinyin gloss (``經(jīng)濟``) is a pattern, not a character: a regex finds it;
 * a few TSPhrases.txt entries convert differently from their characters (``瞭解`` -> ``了解``
-  while ``瞭`` alone stays). Only texts holding one of their "trigger" characters get OpenCC's
-  phrase matching, and only in the separator-delimited segments around those characters.
+  while ``瞭`` alone stays). Only separator-delimited segments holding one of their "trigger"
+  characters next to a neighbour from such a phrase get OpenCC's phrase matching.
 
 The phrase matching reproduces the installed ``opencc-python-reimplemented``: within a segment
 the longest phrase (leftmost on ties) wins, then each side is matched again. (C++ OpenCC uses
@@ -24,6 +27,7 @@ forward maximum matching; the two differ only where phrases overlap.)
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -49,6 +53,7 @@ _OPENCC_SEPARATORS = (
     "︽︾︵︶｛︷｝︸﹃﹄【︻】︼"
 )
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _CJK_RANGES)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜḿńňǹếề"
 _PINYIN = "abcdefghijklmnopqrstuvwxyzü" + _TONED
 
@@ -69,8 +74,8 @@ def _codes(text: str) -> np.ndarray:
 
 
 def _text(codes: np.ndarray) -> str:
-    """Inverse of ``_codes``."""
-    return codes.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+    """Inverse of ``_codes`` (``codes`` must be uint32)."""
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 # Unicode 14 (Python 3.11) assigns nothing in planes 4-13, and planes 15-16 are private use:
@@ -188,22 +193,22 @@ def _differing_phrases(chars: dict[str, str], phrases: dict[str, str]) -> frozen
 
 def _triggers(
     differing: frozenset[str], chars: dict[str, str], phrases: dict[str, str]
-) -> tuple[str, frozenset[str]]:
-    """Trigger characters of the differing phrases, and the bigrams they form in them.
+) -> tuple[frozenset[str], dict[str, tuple[tuple[int, int], ...]]]:
+    """Bigrams around the trigger of each differing phrase, and trigger -> (index, length).
 
     A text needs phrase matching only where it holds a differing phrase, and then it holds
     that phrase's trigger next to a neighbour from the phrase. The trigger is the character
     the phrase converts differently (``瞭`` in ``一目瞭然``, not ``一``), preferring a
     Traditional-only one, which Simplified text never contains.
     """
-    triggers: set[str] = set()
     bigrams: set[str] = set()
+    probes: dict[str, set[tuple[int, int]]] = {}
     for key in differing:
         changed = [i for i, c in enumerate(key) if chars.get(c, c) != phrases[key][i]]
         i = next((i for i in changed if chars.get(key[i], key[i]) != key[i]), changed[0])
-        triggers.add(key[i])
         bigrams.update(b for b in (key[i - 1 : i + 1] if i else "", key[i : i + 2]) if len(b) == 2)
-    return "".join(sorted(triggers)), frozenset(bigrams)
+        probes.setdefault(key[i], set()).add((i, len(key)))
+    return frozenset(bigrams), {c: tuple(sorted(p)) for c, p in probes.items()}
 
 
 def _build_t2s(chars: dict[str, str], triggers: Iterable[str]) -> np.ndarray:
@@ -229,21 +234,27 @@ def _variants(nfkc: np.ndarray, targets: np.ndarray) -> str:
     return re.escape(_text(np.flatnonzero(hits).astype(np.uint32)))
 
 
-def _gloss_regexes(nfkc: np.ndarray, openings: str) -> tuple[re.Pattern[str], ...]:
-    """For each opening parenthesis, a pinyin gloss it opens, in raw text as read after NFKC.
+def _gloss_regex(opening: str, cjk: str, letters: str, toned: str, closing: str) -> re.Pattern[str]:
+    """A pinyin gloss opened by ``opening``; the other arguments are regex class bodies.
 
     A gloss: a CJK character, then ``(``, one pinyin syllable (at most 6 lowercase letters,
     at least one with a tone mark), ``)``. Uppercase words such as ``(RCEP)`` and toneless
     ASCII such as ``(app)`` are not glosses. Starting with a literal lets ``re`` skip ahead.
     """
+    return re.compile(
+        rf"{re.escape(opening)}(?<=[{cjk}].)(?=[{letters}]{{0,5}}[{toned}])"
+        rf"[{letters}]{{1,6}}[{closing}]"
+    )
+
+
+def _raw_gloss_regexes(nfkc: np.ndarray, openings: str) -> tuple[re.Pattern[str], ...]:
+    """Gloss regexes for raw text: each class also holds the code points NFKC maps into it."""
     cjk_codes = np.concatenate([np.arange(lo, hi) for lo, hi in _CJK_RANGES])
-    cjk = "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _CJK_RANGES)
-    cjk += _variants(nfkc, cjk_codes)
+    cjk = _CJK_CLASS + _variants(nfkc, cjk_codes)
     letters = _PINYIN + _variants(nfkc, _codes(_PINYIN))
     toned = _TONED + _variants(nfkc, _codes(_TONED))
     closing = re.escape(")") + _variants(nfkc, _codes(")"))
-    body = rf"(?<=[{cjk}].)(?=[{letters}]{{0,5}}[{toned}])[{letters}]{{1,6}}[{closing}]"
-    return tuple(re.compile(re.escape(opening) + body) for opening in openings)
+    return tuple(_gloss_regex(opening, cjk, letters, toned, closing) for opening in openings)
 
 
 def _per_char(nfkc: np.ndarray) -> np.ndarray:
@@ -286,21 +297,23 @@ _PHRASE_LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key in _PHRASES:
     _PHRASE_LENGTHS[_key[0]] = tuple(sorted({*_PHRASE_LENGTHS.get(_key[0], ()), len(_key)})[::-1])
 _SCANNED = _scanned_code_points()
-_SEPARATOR = _build_separators(_SCANNED)
-_NFKC, _EXPANSIONS = _build_nfkc(_SCANNED, _SEPARATOR)
+_IS_SEPARATOR = _build_separators(_SCANNED)
+_NFKC, _EXPANSIONS = _build_nfkc(_SCANNED, _IS_SEPARATOR)
 _KEEP_LOWER = _build_keep_lower(_SCANNED)
 _DIFFERING = _differing_phrases(_CHARS, _PHRASES)
-_TRIGGER_CHARS, _TRIGGER_BIGRAMS = _triggers(_DIFFERING, _CHARS, _PHRASES)
-_T2S = _build_t2s(_CHARS, _TRIGGER_CHARS)
+_TRIGGER_BIGRAMS, _TRIGGER_PROBES = _triggers(_DIFFERING, _CHARS, _PHRASES)
+_T2S = _build_t2s(_CHARS, _TRIGGER_PROBES.keys())
 _PER_CHAR = _per_char(_NFKC)
 _FOLD = _build_fold(_NFKC, _PER_CHAR, _T2S, _KEEP_LOWER, "".join(_PHRASES))
-# Separators of the NFKC text, looked up by raw (or already normalized) code point.
-_FOLD_SEPARATOR = _SEPARATOR[_PER_CHAR]
-# Glosses opened by the two parentheses Chinese text uses; any other opening becomes "(" by
-# NFKC on the staged path, which looks again.
-_GLOSSES = _gloss_regexes(_NFKC, "(（")
-del _SCANNED, _PER_CHAR, _key
-for _table in (_NFKC, _KEEP_LOWER, _T2S, _FOLD, _SEPARATOR, _FOLD_SEPARATOR):
+_SEPARATORS = frozenset(_text(np.flatnonzero(_IS_SEPARATOR).astype(np.uint32)))
+# Characters that are separators once NFKC'd: fold matches phrases on raw text.
+_FOLD_SEPARATORS = frozenset(_text(np.flatnonzero(_IS_SEPARATOR[_PER_CHAR]).astype(np.uint32)))
+# Glosses in raw text opened by the two parentheses Chinese text uses (any other opening is
+# _STAGED), and in NFKC text, where small classes suffice and matching is ~5x faster.
+_GLOSSES = _raw_gloss_regexes(_NFKC, "(（")
+_NFKC_GLOSS = _gloss_regex("(", _CJK_CLASS, _PINYIN, _TONED, re.escape(")"))
+del _SCANNED, _PER_CHAR, _IS_SEPARATOR, _key
+for _table in (_NFKC, _KEEP_LOWER, _T2S, _FOLD):
     _table.flags.writeable = False  # shared by every call: never modified in place
 del _table
 
@@ -345,34 +358,41 @@ def _phrase_matches(segment: str) -> list[tuple[int, str]]:
     return chosen
 
 
-def _near_differing_phrase(text: str, p: int) -> bool:
-    """Cheap necessary test for a differing phrase around the trigger at ``p``."""
-    return text[p - 1 : p + 1] in _TRIGGER_BIGRAMS or text[p : p + 2] in _TRIGGER_BIGRAMS
+def _holds_differing_phrase(text: str, p: int) -> bool:
+    """True if a differing phrase marked by the trigger ``text[p]`` occurs around ``p``.
+
+    The bigram test rejects most triggers (颠覆性 has no differing phrase, 反覆 has) in two
+    lookups; the exact test then tries each phrase the trigger marks.
+    """
+    if text[p - 1 : p + 1] not in _TRIGGER_BIGRAMS and text[p : p + 2] not in _TRIGGER_BIGRAMS:
+        return False
+    return any(text[p - i : p - i + n] in _DIFFERING for i, n in _TRIGGER_PROBES[text[p]] if p >= i)
+
+
+def _segment(text: str, p: int, separators: frozenset[str]) -> tuple[int, int]:
+    """Bounds of the OpenCC segment (text between separators) around position ``p``."""
+    start, end = p, p + 1
+    while start and text[start - 1] not in separators:
+        start -= 1
+    while end < len(text) and text[end] not in separators:
+        end += 1
+    return start, end
 
 
 def _phrase_fixes(
-    text: str, codes: np.ndarray, triggers: list[int], separators: np.ndarray
+    text: str, triggers: list[int], separators: frozenset[str]
 ) -> list[tuple[int, str]]:
-    """(position, conversion) of the phrases OpenCC picks in segments that may need them.
+    """(position, conversion) of the phrases OpenCC picks in segments holding a differing one.
 
-    Only separator-delimited segments holding a trigger next to a neighbour from one of its
-    differing phrases are matched; everywhere else phrases equal character conversion.
-    ``codes`` are the code points of ``text``; ``separators`` the table marking where OpenCC
-    splits them.
+    Everywhere else phrase conversion equals character conversion. ``separators`` are the
+    characters at which OpenCC splits ``text``.
     """
-    hits = [p for p in triggers if _near_differing_phrase(text, p)]
-    if not hits:
-        return []
-    breaks = np.flatnonzero(separators[codes])
     fixes: list[tuple[int, str]] = []
     done = -1
-    for p in hits:
-        if p < done:
-            continue
-        k = int(np.searchsorted(breaks, p))
-        start = int(breaks[k - 1]) + 1 if k else 0
-        done = int(breaks[k]) if k < len(breaks) else len(codes)
-        fixes += [(start + i, value) for i, value in _phrase_matches(text[start:done])]
+    for p in triggers:
+        if p >= done and _holds_differing_phrase(text, p):
+            start, done = _segment(text, p, separators)
+            fixes += [(start + i, value) for i, value in _phrase_matches(text[start:done])]
     return fixes
 
 
@@ -408,7 +428,7 @@ def _nfkc_slow(text: str, mapped: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         pos = stop
     codes.append(mapped[pos:])
     offsets.append(np.arange(pos, len(text), dtype=np.int32))
-    return np.concatenate(codes).astype(np.uint32), np.concatenate(offsets)
+    return np.concatenate(codes), np.concatenate(offsets)
 
 
 def _normalize_run(text: str, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
@@ -434,34 +454,37 @@ def _drop_glosses(
     codes: np.ndarray, offsets: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Remove the parenthesised part of each pinyin gloss from NFKC code points."""
-    spans = [m.span() for m in _GLOSSES[0].finditer(_text(codes))]
-    if not spans:
+    matches = _NFKC_GLOSS.finditer(_text(codes))
+    bounds = np.fromiter(itertools.chain.from_iterable(m.span() for m in matches), np.int64)
+    if not len(bounds):
         return codes, offsets
-    keep = np.ones(len(codes), dtype=bool)
-    for start, end in spans:
-        keep[start:end] = False
+    # +1 where a gloss starts, -1 where it ends (glosses never touch: a CJK char precedes each).
+    edges = np.zeros(len(codes) + 1, dtype=np.int8)
+    edges[bounds[0::2]] = 1
+    edges[bounds[1::2]] = -1
+    keep = np.cumsum(edges[:-1]) == 0
     if offsets is None:
         offsets = np.arange(len(codes), dtype=np.int32)
     return codes[keep], offsets[keep]
 
 
-def _with_phrases(text: str, codes: np.ndarray, folded: np.ndarray) -> np.ndarray:
+def _with_phrases(text: str, folded: np.ndarray) -> np.ndarray:
     """Fold values without flag bits, phrases converted where OpenCC converts them.
 
-    ``folded`` is a fresh lookup of ``codes`` (the code points of ``text``) and is modified.
+    ``folded`` is a fresh table lookup of ``text``'s code points and is modified in place.
     """
     if folded.max(initial=0) < _TRIGGER:
         return folded
     triggers = np.flatnonzero(folded & _TRIGGER).tolist()
     folded &= _CODE_BITS
-    for p, value in _phrase_fixes(text, codes, triggers, _FOLD_SEPARATOR):
+    for p, value in _phrase_fixes(text, triggers, _FOLD_SEPARATORS):
         folded[p : p + len(value)] = _KEEP_LOWER[_codes(value)]
     return folded
 
 
 def _kept(folded: np.ndarray, offsets: np.ndarray | None) -> Folded:
     """Folded text of the non-zero code points, with their offsets."""
-    keep = np.flatnonzero(folded)
+    keep = folded.nonzero()[0]
     offsets = keep.astype(np.int32) if offsets is None else offsets[keep]
     return Folded(_text(folded[keep]), offsets)
 
@@ -480,9 +503,9 @@ def fold(text: str) -> Folded:
     if top < _TRIGGER and not glossed:
         return _kept(folded, None)
     if top < _STAGED and not glossed:
-        return _kept(_with_phrases(text, raw, folded), None)
+        return _kept(_with_phrases(text, folded), None)
     codes, offsets = _drop_glosses(*_nfkc(text, raw))
-    return _kept(_with_phrases(_text(codes), codes, _FOLD[codes]), offsets)
+    return _kept(_with_phrases(_text(codes), _FOLD[codes]), offsets)
 
 
 def to_simplified(text: str) -> str:
@@ -492,7 +515,7 @@ def to_simplified(text: str) -> str:
     if out.max(initial=0) >= _TRIGGER:
         triggers = np.flatnonzero(out & _TRIGGER).tolist()
         out &= _CODE_BITS
-        for p, value in _phrase_fixes(text, codes, triggers, _SEPARATOR):
+        for p, value in _phrase_fixes(text, triggers, _SEPARATORS):
             out[p : p + len(value)] = _codes(value)
     return _text(out)
 

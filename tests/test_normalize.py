@@ -210,6 +210,13 @@ def test_fold_matches_its_definition(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_any_unicode_text_folds_by_definition(text: str) -> None:
+    assert fold(text).text == reference_fold(text)
+    assert to_simplified(text) == T2S.convert(text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(traditional_like)
 def test_to_simplified_matches_opencc(text: str) -> None:
     assert to_simplified(text) == T2S.convert(text)
