@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -56,20 +57,38 @@ class ChromeModel:
         self.db = db
         self.cfg = cfg
         db.executescript(SCHEMA)
+        # Documents per scope, mirrored in memory: read for every comparison, so worth caching.
+        # (A rolled-back transaction leaves it ahead of the table; a run that rolls back ends.)
+        self.scope_docs: dict[str, int] = dict(db.execute("SELECT scope, docs FROM chrome_scopes"))
+        self._scopes: Counter[str] = Counter()  # not yet written, see ``flush``
+        self._lines: Counter[tuple[str, int]] = Counter()
 
     def learn(self, site: str | None, lines: Iterable[int]) -> None:
-        """Count one document's distinct short lines under its site and the corpus."""
+        """Count one document's distinct short lines under its site and the corpus.
+
+        Counts are buffered in memory (``chrome`` reads them too) and written by ``flush``,
+        once per ingestion batch.
+        """
         distinct = set(lines)
         for scope in {CORPUS, site} - {None}:
-            self.db.execute(
-                "INSERT INTO chrome_scopes VALUES (?, 1) ON CONFLICT(scope) DO UPDATE SET docs = docs + 1",
-                (scope,),
-            )
-            self.db.executemany(
-                "INSERT INTO chrome_lines VALUES (?, ?, 1) "
-                "ON CONFLICT(scope, line) DO UPDATE SET docs = docs + 1",
-                [(scope, h) for h in distinct],
-            )
+            self.scope_docs[scope] = self.scope_docs.get(scope, 0) + 1
+            self._scopes[scope] += 1
+            self._lines.update((scope, h) for h in distinct)
+
+    def flush(self) -> None:
+        """Write the buffered counts."""
+        self.db.executemany(
+            "INSERT INTO chrome_scopes VALUES (?, ?) "
+            "ON CONFLICT(scope) DO UPDATE SET docs = docs + excluded.docs",
+            self._scopes.items(),
+        )
+        self.db.executemany(
+            "INSERT INTO chrome_lines VALUES (?, ?, ?) "
+            "ON CONFLICT(scope, line) DO UPDATE SET docs = docs + excluded.docs",
+            ((scope, line, count) for (scope, line), count in self._lines.items()),
+        )
+        self._scopes.clear()
+        self._lines.clear()
 
     def chrome(self, site: str | None, lines: Iterable[int]) -> set[int]:
         """The subset of ``lines`` that recur too often on ``site`` (or corpus-wide) to be article."""
@@ -81,20 +100,18 @@ class ChromeModel:
             (site, self.cfg.chrome_share, self.cfg.chrome_min_docs),
             (CORPUS, self.cfg.chrome_corpus_share, self.cfg.chrome_corpus_min_docs),
         ):
-            if scope is None:
+            docs = self.scope_docs.get(scope, 0) if scope is not None else 0
+            if docs < min_docs:
                 continue
-            row = self.db.execute(
-                "SELECT docs FROM chrome_scopes WHERE scope = ?", (scope,)
-            ).fetchone()
-            if not row or row[0] < min_docs:
-                continue
-            need = max(2, int(min_share * row[0]) + 1)
+            need = max(2, int(min_share * docs) + 1)
             marks = ",".join("?" * len(wanted))
-            found.update(
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT line FROM chrome_lines WHERE scope = ? AND line IN ({marks}) AND docs >= ?",
-                    (scope, *wanted, need),
+            stored = dict(
+                self.db.execute(
+                    f"SELECT line, docs FROM chrome_lines WHERE scope = ? AND line IN ({marks})",
+                    (scope, *wanted),
                 )
+            )
+            found.update(
+                line for line in wanted if stored.get(line, 0) + self._lines[(scope, line)] >= need
             )
         return found

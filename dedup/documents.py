@@ -37,6 +37,19 @@ class Document:
         return self.text[self.body_start : self.body_end]
 
 
+@dataclass(frozen=True)
+class DocInfo:
+    """A stored document's identity and metadata without its text: what clusters and
+    graphs need, cheap to load for many documents at once."""
+
+    n: int
+    id: str
+    title: str | None
+    source: str | None
+    site: str | None
+    date: str | None
+
+
 def content_hash(record: Record) -> str:
     """Hash of the input (text and given fields), not of anything we derive from it.
 

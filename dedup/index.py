@@ -94,8 +94,17 @@ class BandIndex:
         if not pairs:
             return
         docs = np.array([doc for doc, _ in pairs], dtype=np.int64)
-        keys = band_key_matrix(np.stack([sig for _, sig in pairs]), self.cfg)
         self.remove_many(docs.tolist())
+        self.add_keys(docs, band_key_matrix(np.stack([sig for _, sig in pairs]), self.cfg))
+
+    def add_keys(self, docs: np.ndarray, keys: np.ndarray) -> None:
+        """Index documents not indexed yet, by precomputed band keys (``band_key_matrix``).
+
+        Rows are inserted in key order so each B-tree page is visited once per batch rather
+        than at random, which is what keeps bulk loading fast once the table outgrows the cache.
+        """
+        if not len(docs):
+            return
         self.conn.executemany(
             "INSERT INTO lsh_doc (doc, keys) VALUES (?, ?)",
             zip(docs.tolist(), (row.tobytes() for row in keys), strict=True),
@@ -116,7 +125,10 @@ class BandIndex:
         """
         if _is_empty(sig):
             return []
-        keys = self.band_keys(sig)
+        return self.candidates_for_keys(self.band_keys(sig), exclude)
+
+    def candidates_for_keys(self, keys: list[int], exclude: int | None = None) -> list[int]:
+        """``candidates`` for a signature whose band keys are already computed."""
         values = ",".join("(?,?)" for _ in keys)
         params: list[int] = [v for band, key in enumerate(keys) for v in (band, key)]
         rows = self.conn.execute(

@@ -33,6 +33,10 @@ from dedup.normalize import to_simplified
 from dedup.sources import Aliases, clean_name, looks_like_outlet, strip_glosses
 
 _TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+# The longest a line can be and still be "a date and little else" (2024年02月14日 05:21:00 is 22
+# characters compact; the date must be 80 % of the line).
+_BARE_DATE_MAX = 32
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _DATE = re.compile(
     r"(?<!\d)(\d{4})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))" + _TIME
@@ -136,21 +140,38 @@ def extract(text: str, aliases: Aliases | None = None) -> PageMeta:
     )
 
 
+_LINE = re.compile(r"[^\r\n]+")
+_SPACE = re.compile(r"\s+")
+
+
 def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with their span, and their NFKC + Simplified + gloss-free view.
+
+    The view is computed for the whole page at once (per-line calls cost 3x more): none of
+    the three steps adds or removes a line break, so the page's lines and the view's lines
+    pair up one to one; if they ever do not, each line is converted on its own.
+    """
+    found = list(_LINE.finditer(text))
+    views = _LINE.findall(to_simplified(strip_glosses(unicodedata.normalize("NFKC", text))))
+    if len(views) != len(found):
+        views = [
+            to_simplified(strip_glosses(unicodedata.normalize("NFKC", m.group()))) for m in found
+        ]
     out = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    for m, view in zip(found, views, strict=True):
         raw = m.group().strip()
         if not raw:
             continue
         start = m.start() + m.group().index(raw[0])
-        norm = to_simplified(strip_glosses(unicodedata.normalize("NFKC", raw)))
-        compact = re.sub(r"\s+", "", norm).lower()
-        out.append(_Line(start, start + len(raw), raw, norm, compact))
+        norm = view.strip()
+        out.append(_Line(start, start + len(raw), raw, norm, _SPACE.sub("", norm).lower()))
     return out
 
 
 def _date_match(text: str) -> re.Match[str] | None:
     """First date match that names a real calendar day and clock time."""
+    if not _FOUR_DIGITS.search(text):  # most lines hold no year: skip the big pattern
+        return None
     for match in _DATE.finditer(text):
         if _iso(match) is not None:
             return match
@@ -266,6 +287,8 @@ def _is_tail_marker(line: _Line) -> bool:
 
 
 def _is_bare_date(line: _Line) -> bool:
+    if len(line.compact) > _BARE_DATE_MAX:  # a paragraph, not a date line: skip the regex
+        return False
     match = _date_match(line.norm)
     return match is not None and len(re.sub(r"\s+", "", match.group())) >= 0.8 * len(line.compact)
 

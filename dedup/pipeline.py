@@ -1,23 +1,27 @@
-"""Ingestion as one loop: read -> document -> detect -> store, committed in batches.
+"""Ingestion as one loop: read -> document -> detect -> store, in batches.
 
-Each item yields a ``Flag`` or a ``Problem``; a problem never stops the loop. Writes are
-committed every ``batch`` documents, so a killed run keeps every finished batch and a rerun
-skips what is stored (same id and content is a no-op) and carries on.
+Each item yields a ``Flag`` or a ``Problem``; a problem never stops the loop. Items are taken
+``batch`` at a time: their fingerprints are computed in one vectorised call, then each is
+detected and stored in order, and the batch is committed. A killed run keeps every finished
+batch, and a rerun skips what is stored (same id and content is a no-op) and carries on.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from dedup.config import Config
 from dedup.documents import build_document
 from dedup.readers import Problem, Record, read_paths
-from dedup.reposts import Detector, Flag
+from dedup.reposts import Detector, Flag, prepare
 from dedup.sources import Aliases
 from dedup.store import ConflictError, Store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,34 +52,41 @@ def ingest_iter(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Flag | Problem]:
     """Store every readable document under ``paths`` and yield its flag (or the problem)."""
+    cfg = cfg or Config()
     detector = Detector(store, cfg)
     aliases = aliases or Aliases.load(None)
     first_seen: dict[str, str] = {}
-    pending = 0
     store.db.execute("BEGIN IMMEDIATE")
     try:
-        for item in read_paths(paths, stdin):
-            if isinstance(item, Problem):
-                yield item
-                continue
-            problem = _repeated_id(item, first_seen)
-            if problem:
-                yield problem
-                continue
-            try:
-                yield detector.add(build_document(item, aliases), replace=replace)
-            except ConflictError as error:
-                yield Problem(item.where, str(error))
-                continue
-            pending += 1
-            if pending >= batch:
-                store.db.execute("COMMIT")
-                store.db.execute("BEGIN IMMEDIATE")
-                pending = 0
+        for chunk in _chunks(read_paths(paths, stdin), batch):
+            items = [
+                item if isinstance(item, Problem) else (_repeated_id(item, first_seen) or item)
+                for item in chunk
+            ]
+            records = [item for item in items if isinstance(item, Record)]
+            ready = iter(prepare([build_document(r, aliases) for r in records], cfg))
+            for item in items:
+                if isinstance(item, Problem):
+                    yield item
+                    continue
+                try:
+                    yield detector.add_prepared(next(ready), replace=replace)
+                except ConflictError as error:
+                    yield Problem(item.where, str(error))
+            detector.flush()
+            store.db.execute("COMMIT")
+            store.db.execute("BEGIN IMMEDIATE")
     except BaseException:
         store.db.execute("ROLLBACK")
         raise
     store.db.execute("COMMIT")
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items: the unit of vectorised work and of commits."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def _repeated_id(record: Record, first_seen: dict[str, str]) -> Problem | None:

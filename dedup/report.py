@@ -69,7 +69,7 @@ def matched_passage(store: Store, cluster: Cluster) -> str:
     if row is None:
         return ""
     start, end = (row[2], row[3]) if row[0] == orig else (row[4], row[5])
-    body = cluster.original.doc.body
+    body = store.document(cluster.original.n).body
     folded = fold(body)
     if not len(folded.text):
         return ""

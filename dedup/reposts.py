@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from dedup.chrome import ChromeModel, line_hashes
 from dedup.config import Config
-from dedup.documents import Document
-from dedup.fingerprint import distinct, shingle_sequence, signature
-from dedup.index import BandIndex
+from dedup.documents import DocInfo, Document
+from dedup.fingerprint import distinct, shingle_sequence, signatures
+from dedup.index import BandIndex, band_key_matrix
 from dedup.normalize import fold
 from dedup.store import ConflictError, Store
 
@@ -58,6 +58,21 @@ class Body:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A document with everything detection needs that depends on it alone.
+
+    Computed in batches (:func:`prepare`) so signatures are made by one vectorised call,
+    not one per document.
+    """
+
+    doc: Document
+    body: Body
+    shingles: np.ndarray  # hash of the shingle at each folded position
+    sig: np.ndarray
+    keys: np.ndarray  # LSH band keys (int64, one per band); empty for an empty body
+
+
+@dataclass(frozen=True)
 class Match:
     """A verified pair: scores and the shared region in each folded body."""
 
@@ -66,6 +81,7 @@ class Match:
     containment: float
     span: tuple[int, int]  # in the document being checked
     other_span: tuple[int, int]
+    exact: bool = False  # the two folded bodies are identical
 
     def is_repost(self, cfg: Config) -> bool:
         return (
@@ -89,13 +105,20 @@ class Flag:
 
 
 def compare(
-    a: Body, chrome_a: set[int], b: Body, chrome_b: set[int], k: int, n: int = -1
+    a: Body,
+    chrome_a: set[int],
+    b: Body,
+    chrome_b: set[int],
+    k: int,
+    n: int = -1,
+    seq_a: np.ndarray | None = None,
 ) -> Match | None:
     """Exact Jaccard and containment of two bodies' shingle sets, chrome lines left out.
 
-    ``n`` names ``b`` in the returned match.
+    ``n`` names ``b`` in the returned match; ``seq_a`` is ``a``'s shingle sequence if known.
     """
-    seq_a, seq_b = _article_shingles(a, chrome_a, k), _article_shingles(b, chrome_b, k)
+    seq_a = _article_shingles(a, chrome_a, k, seq_a)
+    seq_b = _article_shingles(b, chrome_b, k)
     set_a, set_b = distinct(seq_a[seq_a != 0]), distinct(seq_b[seq_b != 0])
     if not set_a.size or not set_b.size:
         return None
@@ -112,11 +135,15 @@ def compare(
     )
 
 
-def _article_shingles(body: Body, chrome: set[int], k: int) -> np.ndarray:
+def _article_shingles(
+    body: Body, chrome: set[int], k: int, seq: np.ndarray | None = None
+) -> np.ndarray:
     """Shingle hashes by position, 0 where the shingle starts inside a chrome line."""
-    seq = shingle_sequence(body.folded, k).copy()
-    for start, end, h in body.lines():
-        if h in chrome:
+    seq = shingle_sequence(body.folded, k) if seq is None else seq
+    spans = [(start, end) for start, end, h in body.lines() if h in chrome] if chrome else []
+    if spans:
+        seq = seq.copy()
+        for start, end in spans:
             seq[start:end] = 0
     return seq
 
@@ -125,8 +152,20 @@ def _region(seq: np.ndarray, shared: np.ndarray, k: int) -> tuple[int, int]:
     """Folded span holding the bulk (5th-95th percentile) of the shared shingles."""
     slot = np.minimum(np.searchsorted(shared, seq), shared.size - 1)
     where = np.flatnonzero(shared[slot] == seq)
-    lo, hi = np.percentile(where, [5, 95]).astype(int)
-    return int(where[where >= lo][0]), int(where[where <= hi][-1]) + k
+    last = where.size - 1
+    return int(where[last * 5 // 100]), int(where[last * 95 // 100]) + k
+
+
+def prepare(docs: Sequence[Document], cfg: Config) -> list[Prepared]:
+    """Fold, shingle and sign a batch of documents: pure work, no store, safe in a worker."""
+    bodies = [Body.of(doc) for doc in docs]
+    sequences = [shingle_sequence(body.folded, cfg.shingle_size) for body in bodies]
+    sigs = signatures([distinct(seq) for seq in sequences], cfg)
+    keys = band_key_matrix(sigs, cfg) if len(docs) else np.empty((0, cfg.lsh_bands), np.int64)
+    return [
+        Prepared(doc, body, seq, sig, row if seq.size else row[:0])
+        for doc, body, seq, sig, row in zip(docs, bodies, sequences, sigs, keys, strict=True)
+    ]
 
 
 class Detector:
@@ -150,6 +189,8 @@ class Detector:
         )
         self.index = BandIndex(store.db, self.cfg)
         self.chrome = ChromeModel(store.db, self.cfg)
+        self._pending: list[tuple[int, np.ndarray]] = []  # (doc, band keys) not yet indexed
+        self._pending_keys: dict[tuple[int, int], list[int]] = {}  # (band, key) -> docs
 
     # -- public API ----------------------------------------------------------------------
 
@@ -158,15 +199,24 @@ class Detector:
         known = self.store.lookup(doc.id)
         if known and known[1] == doc.content_hash:
             return self._stored_flag(doc.id, known[0])
-        body = Body.of(doc)
-        return self._flag(
-            doc.id,
-            body.body_hash,
-            self._matches(doc, body, signature(self._hashes(body), self.cfg)),
-        )
+        prepared = prepare([doc], self.cfg)[0]
+        exclude = known[0] if known else None  # its own older version is no original of it
+        return self._flag(doc.id, self._matches(prepared, exclude))
 
     def add(self, doc: Document, replace: bool = False) -> Flag:
         """Store ``doc`` and return its flag. Same id and content again is a no-op."""
+        flag = self.add_prepared(prepare([doc], self.cfg)[0], replace)
+        self.flush()
+        return flag
+
+    def add_prepared(self, item: Prepared, replace: bool = False) -> Flag:
+        """``add`` for a document already through :func:`prepare` (ingestion's batch path).
+
+        Its band keys wait in memory, where the next documents of the batch find them, until
+        ``flush`` writes the whole batch to the index in key order (one sorted bulk insert is
+        several times cheaper than one per document). Call ``flush`` before committing.
+        """
+        doc, body = item.doc, item.body
         known = self.store.lookup(doc.id)
         replaced = False
         if known:
@@ -176,60 +226,66 @@ class Detector:
                 raise ConflictError(f"id {doc.id!r} is stored with other content (use --replace)")
             self._remove(known[0])
             replaced = True
-        body = Body.of(doc)
-        sig = signature(self._hashes(body), self.cfg)
-        matches = self._matches(doc, body, sig)
+        matches = self._matches(item, exclude=None)
         n = self.store.insert(doc, body.folded, body.line_starts, body.body_hash)
-        self.store.put_signature(n, sig)
-        self.index.add(n, sig)
+        self.store.put_signature(n, item.sig)
+        if item.keys.size:
+            self._pending.append((n, item.keys))
+            for band, key in enumerate(item.keys.tolist()):
+                self._pending_keys.setdefault((band, key), []).append(n)
         self.chrome.learn(doc.site, (h for _, _, h in body.lines()))
-        self.store.db.executemany(
-            "INSERT OR REPLACE INTO matches VALUES (?,?,?,?,?,?,?,?)",
-            [(n, m.n, m.jaccard, m.containment, *m.span, *m.other_span) for m in matches],
-        )
-        flag = self._flag(doc.id, body.body_hash, matches)
-        return (
-            Flag(doc.id, "replaced", flag.of, flag.match, flag.jaccard, flag.containment)
-            if replaced and flag.status == "new"
-            else flag
-        )
+        if matches:
+            self.store.db.executemany(
+                "INSERT OR REPLACE INTO matches VALUES (?,?,?,?,?,?,?,?)",
+                [(n, m.n, m.jaccard, m.containment, *m.span, *m.other_span) for m in matches],
+            )
+        flag = self._flag(doc.id, matches)
+        if replaced and flag.status == "new":
+            return Flag(doc.id, "replaced")
+        return flag
 
     # -- internals -----------------------------------------------------------------------
 
-    def _hashes(self, body: Body) -> np.ndarray:
-        return distinct(shingle_sequence(body.folded, self.cfg.shingle_size))
-
-    def _matches(self, doc: Document, body: Body, sig: np.ndarray) -> list[Match]:
+    def _matches(self, item: Prepared, exclude: int | None) -> list[Match]:
         """Verified reposts among the LSH candidates and exact body duplicates."""
         k = self.cfg.shingle_size
+        body = item.body
         if len(body.folded) - k + 1 < self.cfg.min_shingles:
             return []
-        exclude = self.store.number(doc.id)
+        keys = item.keys.tolist()
         candidates = dict.fromkeys(self.store.same_body(body.body_hash))
-        candidates.update(dict.fromkeys(self.index.candidates(sig)))
+        candidates.update(dict.fromkeys(self.index.candidates_for_keys(keys) if keys else []))
+        for band, key in enumerate(keys):
+            candidates.update(dict.fromkeys(self._pending_keys.get((band, key), [])))
         candidates.pop(exclude, None)
-        chrome_a = self.chrome.chrome(doc.site, (h for _, _, h in body.lines()))
+        if not candidates:
+            return []
+        chrome_a = self.chrome.chrome(item.doc.site, (h for _, _, h in body.lines()))
         found = []
         for n in candidates:
             folded, line_starts, body_hash, site = self.store.folded(n)
+            if body_hash == body.body_hash:  # wire copies are often exact: nothing to compare
+                whole = (0, len(folded))
+                found.append(Match(n, 1.0, 1.0, whole, whole, exact=True))
+                continue
             other = Body(folded, line_starts, body_hash)
             chrome_b = self.chrome.chrome(site, (h for _, _, h in other.lines()))
-            match = compare(body, chrome_a, other, chrome_b, k, n)
+            match = compare(body, chrome_a, other, chrome_b, k, n, item.shingles)
             if match and match.is_repost(self.cfg):
                 found.append(match)
         return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.n))
 
-    def _flag(self, doc_id: str, body_hash: str, matches: list[Match]) -> Flag:
+    def _flag(self, doc_id: str, matches: list[Match]) -> Flag:
         if not matches:
             return Flag(doc_id, "new")
         best = matches[0]
-        status = "duplicate" if self.store.body_hash(best.n) == body_hash else "repost"
-        original = original_of(self.store, best.n)
+        cluster = cluster_of(self.store, best.n)
+        members = {m.n: m.doc for m in cluster.members} if cluster else self.store.infos([best.n])
         return Flag(
             doc_id,
-            status,
-            original,
-            self.store.document(best.n).id,
+            "duplicate" if best.exact else "repost",
+            cluster.original.doc.id if cluster else members[best.n].id,
+            members[best.n].id,
             round(best.jaccard, 4),
             round(best.containment, 4),
         )
@@ -240,11 +296,25 @@ class Detector:
             "SELECT b, jaccard, containment, a_start, a_end, b_start, b_end FROM matches WHERE a = ?",
             (n,),
         ).fetchall()
-        matches = [Match(r[0], r[1], r[2], (r[3], r[4]), (r[5], r[6])) for r in rows]
+        own = self.store.body_hash(n)
+        matches = [
+            Match(r[0], r[1], r[2], (r[3], r[4]), (r[5], r[6]), self.store.body_hash(r[0]) == own)
+            for r in rows
+        ]
         matches.sort(key=lambda m: (-max(m.jaccard, m.containment), m.n))
-        return self._flag(doc_id, self.store.body_hash(n), matches)
+        return self._flag(doc_id, matches)
+
+    def flush(self) -> None:
+        """Write what the documents added since the last flush taught: band keys, chrome counts."""
+        self.chrome.flush()
+        if self._pending:
+            docs = np.array([n for n, _ in self._pending], dtype=np.int64)
+            self.index.add_keys(docs, np.stack([keys for _, keys in self._pending]))
+        self._pending.clear()
+        self._pending_keys.clear()
 
     def _remove(self, n: int) -> None:
+        self.flush()
         self.index.remove(n)
         self.store.delete(n)
 
@@ -255,7 +325,7 @@ class Detector:
 @dataclass(frozen=True)
 class Member:
     n: int
-    doc: Document
+    doc: DocInfo
     jaccard: float  # against the original (best verified score within the cluster)
     containment: float
     container: bool  # a page holding this article among others
@@ -346,7 +416,7 @@ def clusters(store: Store, around: int | None = None) -> list[Cluster]:
             members |= attached.get(n, set())
         if len(members) < 2:
             continue
-        docs = {n: store.document(n) for n in members}
+        docs = store.infos(members)
         orig = _pick_original(docs, containers)
         ordered = sorted(members - {orig}, key=lambda n: (docs[n].date or "9999", n))
         result.append(
@@ -372,7 +442,7 @@ def _pair_scores(edges: Iterable[tuple]) -> dict[tuple[int, int], tuple[float, f
     return {(min(a, b), max(a, b)): (round(j, 4), round(c, 4)) for a, b, j, c, *_ in edges}
 
 
-def _pick_original(docs: dict[int, Document], containers: set[int]) -> int:
+def _pick_original(docs: dict[int, DocInfo], containers: set[int]) -> int:
     """Earliest dated article; ties to the outlet the others credit, then first ingested."""
     articles = [n for n in docs if n not in containers] or list(docs)
     credited = defaultdict(int)
@@ -389,9 +459,6 @@ def _pick_original(docs: dict[int, Document], containers: set[int]) -> int:
     return min(articles, key=key)
 
 
-def original_of(store: Store, n: int) -> str:
-    """Id of the likely original of the (first) cluster holding document ``n``."""
-    for cluster in clusters(store, around=n):
-        if any(m.n == n for m in cluster.members):
-            return cluster.original.doc.id
-    return store.document(n).id
+def cluster_of(store: Store, n: int) -> Cluster | None:
+    """The (largest) cluster holding document ``n``, if any."""
+    return next((c for c in clusters(store, around=n) if any(m.n == n for m in c.members)), None)

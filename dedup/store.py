@@ -9,13 +9,13 @@ here ever unpickles anything.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from dedup.documents import Document
+from dedup.documents import DocInfo, Document
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -166,6 +166,19 @@ class Store:
         """All documents in ingestion order."""
         for row in self.db.execute(f"SELECT {DOC_COLUMNS} FROM documents ORDER BY n"):
             yield row[0], _document(row)
+
+    def infos(self, ns: Iterable[int]) -> dict[int, DocInfo]:
+        """Metadata of many documents in a few queries (no text)."""
+        ns = list(ns)
+        found: dict[int, DocInfo] = {}
+        for i in range(0, len(ns), 900):  # stay under SQLite's bound-parameter limit
+            chunk = ns[i : i + 900]
+            rows = self.db.execute(
+                f"SELECT n, doc, title, source, site, date FROM documents WHERE n IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((row[0], DocInfo(*row)) for row in rows)
+        return found
 
     def number(self, doc_id: str) -> int | None:
         found = self.lookup(doc_id)
