@@ -247,14 +247,14 @@ class Detector:
     # -- internals -----------------------------------------------------------------------
 
     def _matches(self, item: Prepared, exclude: int | None) -> list[Match]:
-        """Verified reposts among the LSH candidates and exact body duplicates."""
+        """Verified reposts among the LSH candidates (an exact duplicate shares every band, so
+        it is always a candidate)."""
         k = self.cfg.shingle_size
         body = item.body
         if len(body.folded) - k + 1 < self.cfg.min_shingles:
             return []
         keys = item.keys.tolist()
-        candidates = dict.fromkeys(self.store.same_body(body.body_hash))
-        candidates.update(dict.fromkeys(self.index.candidates_for_keys(keys) if keys else []))
+        candidates = dict.fromkeys(self.index.candidates_for_keys(keys) if keys else [])
         for band, key in enumerate(keys):
             candidates.update(dict.fromkeys(self._pending_keys.get((band, key), [])))
         candidates.pop(exclude, None)

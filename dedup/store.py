@@ -36,7 +36,6 @@ CREATE TABLE IF NOT EXISTS documents (
     origin       TEXT NOT NULL,         -- file (and line) it was read from
     ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX IF NOT EXISTS documents_body_hash ON documents(body_hash);
 CREATE TABLE IF NOT EXISTS signatures (
     n   INTEGER PRIMARY KEY REFERENCES documents(n),
     sig BLOB NOT NULL                   -- uint32 little-endian MinHash values
@@ -195,13 +194,6 @@ class Store:
 
     def body_hash(self, n: int) -> str:
         return self.db.execute("SELECT body_hash FROM documents WHERE n = ?", (n,)).fetchone()[0]
-
-    def same_body(self, body_hash: str) -> list[int]:
-        """Documents whose folded body is exactly this one's."""
-        rows = self.db.execute(
-            "SELECT n FROM documents WHERE body_hash = ? ORDER BY n", (body_hash,)
-        )
-        return [r[0] for r in rows]
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
