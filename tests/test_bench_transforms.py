@@ -207,8 +207,8 @@ def test_repost_is_reproducible_and_still_a_repost(seed: int) -> None:
         "chrome",
         *tf.SCRIPTS,
     }
-    if any(s in steps for s in tf.SCRIPTS):
-        assert "創新" in text
+    if any(s in steps for s in tf.SCRIPTS):  # Traditional script, glosses or not
+        assert "創新" in re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)
     # Even truncated to 40% and garbled, most of what is left is the original article.
     original = shingles(ARTICLE)
     assert len(original & shingles(text)) >= 0.3 * len(original)
