@@ -16,6 +16,10 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dedup.config import Config
+from dedup.export import write
+from dedup.graph import GraphFilter, build_graph
+from dedup.outlets import SOURCE_FIELDS
+from dedup.outlets import sources as outlet_sources
 from dedup.pipeline import Summary, check_iter, ingest_iter
 from dedup.readers import Problem
 from dedup.report import doc_records, repost_records
@@ -297,11 +301,7 @@ def quotes(
 
 
 def _statement_rows(db: Path, cfg: Config, speakers: Path | None, **filters: object) -> list[dict]:
-    try:
-        table = Speakers.load(speakers)
-    except (OSError, ValueError) as error:
-        err.print(f"[red]error:[/] speakers: {escape(str(error))}")
-        raise typer.Exit(2) from error
+    table = _speakers(speakers)
     with _store(db) as store:
         return [s.as_dict() for s in track(store, cfg, table, **filters)]  # type: ignore[arg-type]
 
@@ -368,6 +368,74 @@ def scan(
             fmt,
         )
     _finish(summary)
+
+
+@app.command()
+def graph(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write: .gexf, .graphml, .json or .csv.")
+    ],
+    db: DbOption = Path("dedup.db"),
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only statements of this speaker (any alias).")
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="statement, slogan or term.")] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", help="Statements echoed by at least this many outlets.")
+    ] = 1,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Documents and statements from this date on.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="... up to this date.")] = None,
+    speakers: Annotated[
+        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export the echo graph (outlets, statements, speakers; echoes, reposts, who followed whom).
+
+    Example: `dedup graph -o echoes.gexf --min-sources 2`, then open it in Gephi (File > Open).
+    """
+    if output.suffix.lower() not in (".gexf", ".graphml", ".json", ".csv"):
+        err.print(f"[red]error:[/] {escape(str(output))}: use .gexf, .graphml, .json or .csv")
+        raise typer.Exit(2)
+    filters = GraphFilter(speaker, kind.value if kind else None, min_sources, since, until)
+    cfg, table = _config(config), _speakers(speakers)
+    with _store(db) as store:
+        echo = build_graph(store, filters, cfg, table)
+    write(echo, output)
+    err.print(f"{echo.number_of_nodes()} nodes, {echo.number_of_edges()} edges -> {output}")
+
+
+def _speakers(path: Path | None) -> Speakers:
+    try:
+        return Speakers.load(path)
+    except (OSError, ValueError) as error:
+        err.print(f"[red]error:[/] speakers: {escape(str(error))}")
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def sources(db: DbOption = Path("dedup.db"), fmt: FormatOption = Format.table) -> None:
+    """Per outlet or site: articles, originals, reposts made and suffered, statements echoed,
+    how often first, median lag behind the first carrier, share of reposts that credited.
+
+    Example: `dedup sources --format jsonl`
+    """
+    with _store(db) as store:
+        rows = outlet_sources(store)
+    table = Table(box=None, padding=(0, 1, 0, 0))
+    headers = ("outlet", "kind", "articles", "orig", "reposts", "reposted", "stmts", "first")
+    for header in (*headers, "lag h", "credited"):
+        table.add_column(header, no_wrap=True)
+    for row in rows:
+        lag, share = row["median_lag_hours"], row["credit_share"]
+        table.add_row(
+            *(str(row[k]) for k in ("outlet", "kind", *SOURCE_FIELDS[:6])),
+            "" if lag is None else f"{lag:.0f}",
+            "" if share is None else f"{share:.0%}",
+        )
+    _emit(rows, fmt, table)
 
 
 if __name__ == "__main__":

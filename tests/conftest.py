@@ -33,3 +33,15 @@ def body_000_simplified(converters: dict[str, opencc.OpenCC]) -> str:
     """Seed 000's article body as a Simplified-script portal would republish it."""
     body = seed_body(0, "科技創(chuàng)新和產(chǎn)業(yè)創(chuàng)新相互", "編 輯")
     return converters["t2s"].convert(_GLOSS.sub("", body))
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus ingested once into a temporary store (read it, don't write)."""
+    from dedup.pipeline import ingest
+    from dedup.store import Store
+
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    with Store(path) as store:
+        ingest([ROOT / "samples"], store)
+    return path
