@@ -31,7 +31,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from dedup.normalize import to_simplified
@@ -76,6 +76,12 @@ _VERB_FORMS = (
     "直言",
     "回答",
     "答道",
+    "争辩道",
+    "辩解道",
+    "嚷道",
+    "喊道",
+    "叫道",
+    "笑道",
     "问道",
     "写道",
     "援引",
@@ -117,8 +123,13 @@ _VERB_TAIL = re.compile(
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
 _ADVERBS = re.compile(
     r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
-    r"特别|着重|进一步|专门|十分|随后|当即|同时)+$"
+    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍)+$"
 )
+# Honorifics that follow a bare surname (市民袁先生, 消费者陈女士): surname and honorific
+# together are how the article names the speaker.
+_HONORIFICS = frozenset({"先生", "女士"})
+# Words that cannot be a surname before an honorific (该女士, 这位先生).
+_NOT_SURNAME = frozenset("该这那此其每各位某本")
 _LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
 # Prepositions and particles that make a clause a predicate (书记在参加代表团审议时), not a name.
 _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
@@ -356,10 +367,22 @@ def _sentence_start(view: str, pos: int) -> int:
     return i + 1
 
 
-def _last_titled_person(view: str, pos: int, speakers: Speakers) -> str | None:
-    """The most recent ``Name+title`` before ``pos``: what 他/她 refers to."""
-    found = list(_TITLED.finditer(view, max(0, pos - 300), pos))
-    return speakers.canonical(found[-1].group(1)) if found else None
+def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
+    """The most recent person named before ``pos``: what 他/她 refers to.
+
+    A titled name (马一德教授, 县委书记王立强) or a name jieba recognises (陈杨阳), whichever
+    comes last; quoted contents are masked, so people inside quotes do not count.
+    """
+    start = max(0, pos - 300)
+    window = view[start:pos]
+    found = [(m.start(), _titled_name(window, m, speakers)) for m in _TITLED.finditer(window)]
+    offset = 0
+    for word, flag in _tokens(window):
+        if flag.startswith("nr") and len(word) >= 2:
+            found.append((offset, speakers.canonical(word)))
+        offset += len(word)
+    named = [f for f in found if f[1]]
+    return max(named, key=lambda f: f[0])[1] if named else None
 
 
 def _named_before(view: str, pos: int, speakers: Speakers) -> list[str]:
@@ -377,7 +400,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         # "书记" across unrelated articles would invent echoes.
         candidates.append((m.start, None if speakers.is_title(name) else name))
     for m in _PRONOUN.finditer(part):
-        candidates.append((m.start(), _last_titled_person(view, offset + m.start(), speakers)))
+        if _ADVERBS.sub("", _LEADING_TIME.sub("", part[: m.start()].strip())):
+            continue  # 看着他笑: a pronoun after other words is an object, not the speaker
+        candidates.append((m.start(), _last_person(view, offset + m.start(), speakers)))
     for m in _DOCUMENT.finditer(part):
         candidates.append((m.start(), m.group(1)))
     for m in _ORGAN_END.finditer(part):
@@ -386,36 +411,129 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         if len(head) >= 2:
             candidates.append((m.start() - len(head), head + m.group()))
     for m in _TITLED.finditer(part):
-        if not _MODIFIER.match(m.group(1)):
-            candidates.append((m.start(1), speakers.canonical(m.group(1))))
+        name = _titled_name(part, m, speakers)
+        if name:
+            candidates.append((m.start(1), name))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
+def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
+    """The person a ``words+title`` match names, or None if it names nobody.
+
+    Titles come before names as often as after them: in 县委书记王立强 the words before
+    书记 are the county, and the person is the name right after the title. Before a title
+    the words must be a person jieba recognises (马一德教授) or a known alias; 市民袁先生
+    names 袁先生 (surname + honorific), never 市民袁; 对于魏 or 在该 name nobody.
+    """
+    if part.startswith("的", m.end()):  # 张女士的婆婆: the speaker is someone else
+        return None
+    after = _leading_person(part[m.end() :])
+    if after:
+        return speakers.canonical(after)
+    words, title = m.group(1), m.group()[len(m.group(1)) :]
+    if _MODIFIER.match(words):
+        return None
+    if title in _HONORIFICS:
+        surname = words[-1]
+        return None if surname in _NOT_SURNAME else surname + title
+    if speakers.canonical(words) != words or _is_person(words):
+        return speakers.canonical(words)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
-def _is_proper_noun(word: str) -> bool:
-    """jieba reads ``word`` as one person, place or organisation name (王彩元, 普京, 省政协)."""
+def _tokens(words: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, part of speech) tokens; cached, as clauses recur across quotes.
+
+    jieba cuts names it does not know into name-tagged pieces (金|麦克, 努尔|妮萨); adjacent
+    pieces are joined back into one name.
+    """
     import jieba.posseg
 
-    tokens = jieba.posseg.lcut(word)
-    return len(tokens) == 1 and tokens[0].flag.startswith(("nr", "ns", "nt", "j"))
+    out: list[tuple[str, str]] = []
+    for t in jieba.posseg.lcut(words):
+        if out and t.flag.startswith("nr") and out[-1][1].startswith("nr"):
+            out[-1] = (out[-1][0] + t.word, "nr")
+        else:
+            out.append((t.word, t.flag))
+    return tuple(out)
+
+
+def _is_person(word: str) -> bool:
+    """jieba reads ``word`` as one personal name (王运昌, 秦某)."""
+    tokens = _tokens(word)
+    return len(tokens) == 1 and tokens[0][1].startswith("nr") and len(word) >= 2
+
+
+def _leading_person(words: str) -> str | None:
+    """The personal name ``words`` starts with (王立强 in 王立强在会上), if any."""
+    tokens = _tokens(words) if words else ()
+    if tokens and tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2:
+        return tokens[0][0]
+    return None
+
+
+def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tokens without the trailing manner words between subject and verb.
+
+    ``X激动地说``, ``X泣不成声地说``, ``X仍后怕地说``, ``X总是笑呵呵的说``: a word + 地/的
+    and adverbs (仍, 总是) stand between the speaker and the verb.
+    """
+    out = list(tokens)
+    while out:
+        if out[-1][0] in ("地", "的") and len(out) >= 2:
+            del out[-2:]
+        elif out[-1][1] in ("d", "c"):
+            del out[-1]
+        else:
+            break
+    return out
+
+
+def _person_at_end(words: str) -> str | None:
+    """The person a clause ends with: 邻居王运昌, 执行庭庭长田丰, 35岁的法官邵智峰, 市民袁先生.
+
+    Only when nothing between the name and the last 的 before it is a preposition: in
+    李明对王强 or 对于魏女士 the name at the end is the one spoken to or about, not the
+    speaker, while 与林为伴的李龙忠 is a description of the speaker.
+    """
+    tokens = _trim_manner(_tokens(words))
+    own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
+    if not own or any(flag == "p" for _, flag in own[:-1]):
+        return None
+    word, flag = tokens[-1]
+    if flag.startswith("nr") and len(word) >= 2:
+        return word
+    if word in _HONORIFICS and len(tokens) >= 2:
+        surname = tokens[-2][0]
+        if len(surname) == 1 and "\u4e00" <= surname <= "\u9fff" and surname not in _NOT_SURNAME:
+            return surname + word
+    return None
+
+
+def _is_proper_noun(word: str) -> bool:
+    """jieba reads ``word`` as one person, place or organisation name (王彩元, 普京, 省政协)."""
+    tokens = _tokens(word)
+    return len(tokens) == 1 and tokens[0][1].startswith(("nr", "ns", "nt", "j"))
 
 
 def _bare_name(part: str, speakers: Speakers) -> str | None:
-    """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker.
+    """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker,
+    and so does one that ends in a person (邻居王运昌, 执行庭庭长田丰, 秦某仍后怕地).
 
     Without a title or an organ ending, jieba must read it as a proper noun: on news text the
     words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name.
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
     core = core.removeprefix("据")
-    if not re.fullmatch(rf"[{_HAN}]{{2,16}}", core) or _NOT_A_NAME.search(core):
-        return None
-    name = speakers.canonical(core)
-    if name != core and len(name) <= 4:
-        return name
-    if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
-        return name
-    return None
+    if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core):
+        name = speakers.canonical(core)
+        if name != core and len(name) <= 4:
+            return name
+        if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
+            return name
+    person = _person_at_end(core) if core else None
+    return speakers.canonical(person) if person else None
 
 
 def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
@@ -431,6 +549,10 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
             return who
     if parts and start + parts[-1][0] + len(parts[-1][1]) == end:
         return _bare_name(parts[-1][1], speakers)
+    # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's.
+    if view[start:end].rstrip().endswith(("，", ",")):
+        person = _leading_person(view[start:end])
+        return speakers.canonical(person) if person else None
     return None
 
 
@@ -448,13 +570,19 @@ def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = Fa
     With ``colon`` only a verb followed by a colon or dash counts: 不直接提到“厕所” mentions a
     word, 他说:“好” says it.
     """
-    for m in reversed(list(_VERB.finditer(view, sent, pos))):
+    verbs = list(_VERB.finditer(view, sent, pos))
+    for k in range(len(verbs) - 1, -1, -1):
+        m = verbs[k]
         tail = _VERB_TAIL.match(view[m.end() : pos])
         if not tail:
             continue
         if (tail.group("obj") or colon) and tail.group("sep") not in _COLONS:
             continue
-        subject = _subject(view, sent, m.start(), speakers)
+        # 介绍说, 表示说: the subject stands before the first of the joined verbs.
+        first = k
+        while first > 0 and verbs[first - 1].end() == verbs[first].start():
+            first -= 1
+        subject = _subject(view, sent, verbs[first].start(), speakers)
         if m.group() in _CITING and tail.group("obj"):
             return _Who(_cited(tail.group("obj"), speakers), m.group(), subject)
         return _Who(subject, m.group())
@@ -471,6 +599,9 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
         start += 1
     verb = _VERB.search(view, start, stop)
     if not verb or verb.start() == start:
+        return _Who()
+    # ”爱奇艺表示：“… – a verb before a colon introduces the next quote, not this one.
+    if re.match(r"\s*(?:[:：]|——)", view[verb.end() : verb.end() + 3]):
         return _Who()
     clause = view[start : verb.start()]
     if _first_mention(clause[:4], start, view, speakers) is None and not (
@@ -509,12 +640,12 @@ def _attribute(
     before = who = _before(text, sent, opened, sp, colon=kind == "term")
     if who.speaker is None and span.closed:
         who = _after(text, view.at(span.after), sp)
-    if kind == "term":
-        return who if who.speaker is not None else before
     if who.speaker is None and prev is not None:
         gap = text[view.at(prev[0].after) : opened]
         if prev[0].closed and re.fullmatch(r"[、，,\s]*", gap):
             who = prev[1]
+    if kind == "term":
+        return who if who.speaker is not None else before
     if who.speaker is None:
         who = _introduced(text, sent, opened, sp)
     # A speech verb before the quote still tells how it was said when the speaker is unknown.

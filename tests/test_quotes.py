@@ -224,6 +224,77 @@ def test_slogan_after_a_direct_quote_is_the_writers() -> None:
     assert (slogan.text, slogan.speaker, slogan.kind) == ("从0到1", None, "slogan")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A title before the name: the person is the name after it, not the county.
+        ("县委书记王立强表示：“要把群众的事当成自己的事来办，一件一件抓落实。”", "王立强"),
+        ("淳安法院执行庭庭长田丰说，“执行局经过前期的精心部署，全局出动集中执行。”", "田丰"),
+        # A description before the name (inews): the clause ends in the person.
+        ("邻居王运昌说:“再冷的天他都出去卖水果，他得还账，还得照顾孙子。”", "王运昌"),
+        ("35岁的执行法官邵智峰表示：“涉民生案件我一直放在心里，一定要执行到底。”", "邵智峰"),
+        # Surname + honorific is the name; the word before it is not (was 市民袁).
+        ("市民袁先生说：“这条路修好以后，孩子上学方便多了。”", "袁先生"),
+        # Manner words between speaker and verb (激动地, 仍后怕地, 笑呵呵的).
+        ("秦某仍后怕地说：“如果当时没抓着我，我可能就真干了。”", "秦某"),
+        ("与林为伴的李龙忠总是笑呵呵的说:“我多做点，你们就要少干点。”", "李龙忠"),
+        # Two verbs in a row: the subject is before the first.
+        ("小卖铺老板王建新介绍说：“这些钱全都是留田叔还的，分了四五次还给我。”", "王建新"),
+        # Verbs of shouting and arguing end in 道.
+        ("孔乙鸡便涨红了脸，争辩道，“窃书不能算偷……读书人的事，能算偷么？”", "孔乙鸡"),
+        # A name jieba cuts in two (金|麦克) is joined back.
+        ("金麦克说：“我爸是一个在钢琴方面非常有天赋的人，后来成了钢琴老师。”", "金麦克"),
+    ],
+)
+def test_speaker_named_by_description_or_title(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The name after a preposition is spoken to or about (was 对于魏 / 王强).
+        "对于魏女士的说法，该公司回应：“我们会认真核实，尽快给出答复。”",
+        "李明对王强说：“明天一起去工地看看吧，顺便把账对一下。”",
+        # A demonstrative is no surname (was 在该).
+        "在该负责人看来，“这是一次很好的机会，我们不会错过。”",
+        "该女士表示：“这件事我不想再提了，希望大家不要打扰。”",
+        # A possessor is not the speaker: 张女士's mother-in-law speaks.
+        "张女士的婆婆说：“我们把孩子交给她，她要替我们负责任啊。”",
+        # A pronoun as object (看着他) does not make him the speaker of 有的叫道.
+        "孔乙鸡一退游戏，所有网吧的朋友都看着他笑，有的叫道，“孔乙鸡，你又成盒子了！”",
+    ],
+)
+def test_no_junk_speaker_from_objects_and_modifiers(text: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None, quote.speaker
+
+
+def test_pronoun_refers_to_the_last_person_named() -> None:
+    text = (
+        "央视记者立即找到她采访。当记者问陈杨阳比赛的收获时，她激动地说："
+        "“我最大的收获就是自己沟通能力的提升！”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "陈杨阳"
+
+
+def test_verb_before_a_colon_introduces_the_next_quote() -> None:
+    text = (
+        "全球互联网巨头腾讯介绍说：“今年2月，腾讯与华为成立了联合创新实验室。”"
+        "中国视频行业领导品牌爱奇艺表示：“爱奇艺正联合华为在江苏开展视频集成业务。”"
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker != "爱奇艺"
+    assert second.speaker == "爱奇艺"
+
+
+def test_short_quote_chained_after_a_statement_shares_its_speaker() -> None:
+    text = "习近平说，“和平年代同样需要英雄情怀”，“不要让英雄既流血又流泪”。"
+    assert [q.speaker for q in extract_quotes(text)] == ["习近平", "习近平"]
+
+
 # ------------------------------------------------------------------------------------ kinds
 
 
