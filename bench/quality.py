@@ -13,8 +13,11 @@ base articles are first reduced to one per group of near-duplicates.
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
@@ -30,7 +33,11 @@ from datasketch import MinHash, MinHashLSH  # noqa: E402
 from bench import transforms  # noqa: E402
 from bench.baselines import clusters_from_pairs, minhash_lsh, shingles, simhash_clusters  # noqa: E402
 from bench.inews import Article, load_articles  # noqa: E402
+from dedup.config import Config  # noqa: E402
 from dedup.normalize import to_simplified  # noqa: E402
+from dedup.pipeline import ingest  # noqa: E402
+from dedup.reposts import clusters  # noqa: E402
+from dedup.store import Store  # noqa: E402
 
 Method = Callable[[list[dict[str, str]]], dict]
 
@@ -41,23 +48,15 @@ METHODS: dict[str, Method] = {
 }
 
 
-def dedup_clusters(docs: list[dict[str, str]]) -> dict:
-    """Our detector, used as a user would: every document through ``Detector.add`` into a
-    fresh SQLite store, then ``clusters``. A page in several clusters gets the largest one."""
-    import tempfile
-
-    from dedup.documents import build_document
-    from dedup.readers import Record
-    from dedup.reposts import Detector, clusters
-    from dedup.sources import Aliases
-    from dedup.store import Store
-
-    aliases = Aliases.load(None)
+def dedup_clusters(docs: list[dict[str, str]], cfg: Config | None = None) -> dict:
+    """Our detector, used as a user would: the documents ingested as JSON lines into a fresh
+    SQLite store, then ``clusters``. A page in several clusters gets the largest one."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-        detector = Detector(store)
-        with store.transaction():
-            for doc in docs:
-                detector.add(build_document(Record(doc["id"], doc["text"], "bench"), aliases))
+        feed = Path(tmp) / "feed.jsonl"
+        feed.write_text(
+            "\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8"
+        )
+        ingest([feed], store, cfg=cfg)
         labels = {doc["id"]: doc["id"] for doc in docs}
         for cluster in reversed(clusters(store)):  # largest last, so it wins
             for member in cluster.members:
@@ -65,7 +64,7 @@ def dedup_clusters(docs: list[dict[str, str]]) -> dict:
     return labels
 
 
-METHODS["dedup (ours)"] = dedup_clusters
+METHODS[f"dedup (ours, k={Config().shingle_size})"] = dedup_clusters
 
 # Corpus composition as shares of --n; reposts fill the remainder (about 0.35 n).
 ORIGINAL_SHARE, SINGLETON_SHARE, NEGATIVE_SHARE = 0.2, 0.4, 0.05
@@ -311,7 +310,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=2000, help="corpus size (documents)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the corpus generator")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "quality.md")
+    parser.add_argument(
+        "--shingle-sizes",
+        default="3,4,6",
+        help="other shingle sizes to run dedup with, comma-separated (how the default was chosen)",
+    )
     args = parser.parse_args(argv)
+    methods = dict(METHODS)
+    for k in (int(x) for x in args.shingle_sizes.split(",") if x):
+        methods[f"dedup (ours, k={k})"] = functools.partial(
+            dedup_clusters, cfg=Config(shingle_size=k)
+        )
 
     start = time.perf_counter()
     articles = load_articles()
@@ -323,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "seed": args.seed,
         "build seconds": f"{time.perf_counter() - start:.1f}",
     }
-    results = [evaluate(name, method, docs) for name, method in METHODS.items()]
+    results = [evaluate(name, method, docs) for name, method in methods.items()]
     text = report(docs, results, stats)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
