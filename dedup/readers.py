@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import functools
 import json
+import re
 import string
 import sys
 from collections.abc import Iterable, Iterator
@@ -224,10 +225,25 @@ def read_jsonl_stream(stream: BinaryIO, name: str) -> Iterator[Record | Problem]
         if problem:
             yield Problem(where, problem)
             continue
-        given = {k: str(obj[k]).strip() for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
-        yield Record(str(obj["id"]).strip(), obj["text"], where, given)
+        given = {
+            k: _no_surrogates(str(obj[k]).strip())
+            for k in GIVEN_FIELDS
+            if obj.get(k) not in (None, "")
+        }
+        yield Record(
+            _no_surrogates(str(obj["id"]).strip()), _no_surrogates(obj["text"]), where, given
+        )
     if not seen_any:
         yield Problem(name, "empty file")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """JSON may escape half a surrogate pair (``"\\ud800"``): no text holds one, and SQLite
+    cannot store one, so it becomes U+FFFD like any other undecodable character."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _check_record(obj: object) -> str | None:

@@ -91,6 +91,16 @@ def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> 
     assert "missing 'text'" in problems[2].message
 
 
+def test_lone_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    line = '{"id": "s\\ud800", "text": "坚持科技创新\\ud800和产业创新一起抓\\ud83d\\ude00", "source": "经济\\udc00日报"}'
+    (tmp_path / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
+    records, problems = _read(tmp_path / "feed.jsonl")
+    assert not problems
+    assert records[0].text == "坚持科技创新\ufffd和产业创新一起抓\U0001f600"  # a valid pair stays
+    assert records[0].id == "s\ufffd" and records[0].given["source"] == "经济\ufffd日报"
+    records[0].text.encode("utf-8")  # storable
+
+
 def test_stdin_reads_json_lines() -> None:
     line = json.dumps({"id": 7, "text": seed_text(2)}, ensure_ascii=False).encode("utf-8")
     records, problems = _read("-", stdin=line + b"\n")
