@@ -30,6 +30,9 @@ from dedup.index import BandIndex, band_key_matrix
 from dedup.normalize import fold
 from dedup.store import ConflictError, Store
 
+# Number of a document being checked, not stored: after every stored one, so it loses ties.
+_UNSTORED = 2**62
+
 # Two matched regions of one page overlapping less than this share of the shorter one are
 # separate articles on that page.
 _DISJOINT = 0.5
@@ -201,7 +204,8 @@ class Detector:
             return self._stored_flag(doc.id, known[0])
         prepared = prepare([doc], self.cfg)[0]
         exclude = known[0] if known else None  # its own older version is no original of it
-        return self._flag(doc.id, self._matches(prepared, exclude))
+        matches = self._matches(prepared, exclude)
+        return self._flag(doc.id, matches, self._original(doc, _UNSTORED, matches))
 
     def add(self, doc: Document, replace: bool = False) -> Flag:
         """Store ``doc`` and return its flag. Same id and content again is a no-op."""
@@ -239,7 +243,10 @@ class Detector:
                 "INSERT OR REPLACE INTO matches VALUES (?,?,?,?,?,?,?,?)",
                 [(n, m.n, m.jaccard, m.containment, *m.span, *m.other_span) for m in matches],
             )
-        flag = self._flag(doc.id, matches)
+        original = self._original(doc, n, matches)
+        if original.n != n:
+            self.store.set_original(n, original.n)
+        flag = self._flag(doc.id, matches, original)
         if replaced and flag.status == "new":
             return Flag(doc.id, "replaced")
         return flag
@@ -275,23 +282,37 @@ class Detector:
                 found.append(match)
         return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.n))
 
-    def _flag(self, doc_id: str, matches: list[Match]) -> Flag:
+    def _original(self, doc: Document, n: int, matches: list[Match]) -> DocInfo:
+        """The likely original of the article ``doc`` (stored as ``n``) repeats.
+
+        Chosen among the document, its matches and *their* originals, whose stored original
+        already sums up their clusters: one lookup whatever a cluster's size, where recomputing
+        the cluster would cost a scan of it for every repost of a viral article. Reports
+        recompute clusters exactly (``clusters``), containers included.
+        """
+        own = DocInfo(n, doc.id, doc.title, doc.source, doc.site, doc.date)
+        if not matches:
+            return own
+        ns = [m.n for m in matches]
+        infos = self.store.infos({*ns, *self.store.originals(ns)})
+        infos[n] = own
+        return infos[_pick_original(infos, set())]
+
+    def _flag(self, doc_id: str, matches: list[Match], original: DocInfo) -> Flag:
         if not matches:
             return Flag(doc_id, "new")
         best = matches[0]
-        cluster = cluster_of(self.store, best.n)
-        members = {m.n: m.doc for m in cluster.members} if cluster else self.store.infos([best.n])
         return Flag(
             doc_id,
             "duplicate" if best.exact else "repost",
-            cluster.original.doc.id if cluster else members[best.n].id,
-            members[best.n].id,
+            original.id,
+            self.store.infos([best.n])[best.n].id,
             round(best.jaccard, 4),
             round(best.containment, 4),
         )
 
     def _stored_flag(self, doc_id: str, n: int) -> Flag:
-        """The flag a stored document got, rebuilt from its stored matches."""
+        """The flag a stored document got, rebuilt from its stored matches and original."""
         rows = self.store.db.execute(
             "SELECT b, jaccard, containment, a_start, a_end, b_start, b_end FROM matches WHERE a = ?",
             (n,),
@@ -302,7 +323,8 @@ class Detector:
             for r in rows
         ]
         matches.sort(key=lambda m: (-max(m.jaccard, m.containment), m.n))
-        return self._flag(doc_id, matches)
+        original = self.store.originals([n])[0]
+        return self._flag(doc_id, matches, self.store.infos([original])[original])
 
     def flush(self) -> None:
         """Write what the documents added since the last flush taught: band keys, chrome counts."""
@@ -457,8 +479,3 @@ def _pick_original(docs: dict[int, DocInfo], containers: set[int]) -> int:
         return (doc.date is None, doc.date or "", -credit, n)
 
     return min(articles, key=key)
-
-
-def cluster_of(store: Store, n: int) -> Cluster | None:
-    """The (largest) cluster holding document ``n``, if any."""
-    return next((c for c in clusters(store, around=n) if any(m.n == n for m in c.members)), None)

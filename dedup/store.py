@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     line_starts  BLOB NOT NULL,         -- int32 folded offsets where the body's lines start
     content_hash TEXT NOT NULL,
     body_hash    TEXT NOT NULL,         -- of the folded body: equal means exact duplicate
+    original     INTEGER,               -- likely original when ingested (NULL: itself)
     origin       TEXT NOT NULL,         -- file (and line) it was read from
     ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
@@ -179,9 +180,18 @@ class Store:
             found.update((row[0], DocInfo(*row)) for row in rows)
         return found
 
-    def number(self, doc_id: str) -> int | None:
-        found = self.lookup(doc_id)
-        return found[0] if found else None
+    def originals(self, ns: list[int]) -> list[int]:
+        """The original each of these documents was given at ingestion (itself if none)."""
+        marks = ",".join("?" * len(ns))
+        rows = dict(
+            self.db.execute(
+                f"SELECT n, COALESCE(original, n) FROM documents WHERE n IN ({marks})", ns
+            )
+        )
+        return [rows[n] for n in ns]
+
+    def set_original(self, n: int, original: int) -> None:
+        self.db.execute("UPDATE documents SET original = ? WHERE n = ?", (original, n))
 
     def folded(self, n: int) -> tuple[str, np.ndarray, str, str | None]:
         """``(folded body, line starts, body hash, site)`` of a stored document."""
