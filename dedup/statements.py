@@ -33,7 +33,7 @@ import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import networkx as nx
 import numpy as np
@@ -72,15 +72,7 @@ class Occurrence:
     quoted: bool
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "doc": self.doc,
-            "source": self.source,
-            "date": self.date,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "quoted": self.quoted,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
