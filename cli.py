@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +18,7 @@ from rich.table import Table
 from dedup.config import Config
 from dedup.export import write
 from dedup.graph import GraphFilter, build_graph
+from dedup.html_report import write_report
 from dedup.outlets import SOURCE_FIELDS
 from dedup.outlets import sources as outlet_sources
 from dedup.pipeline import Summary, check_iter, ingest_iter
@@ -28,6 +29,9 @@ from dedup.sources import Aliases
 from dedup.speakers import Speakers
 from dedup.statements import track
 from dedup.store import SettingsError, Store
+from dedup.summary import gather, summarize
+from dedup.summary import render as render_summary
+from dedup.summary import summary as summary_of
 
 app = typer.Typer(
     help="Find reposted Chinese news articles and track statements as they echo.",
@@ -36,9 +40,6 @@ app = typer.Typer(
 )
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
-
-
-SCAN_TOP = 10  # statements shown in the scan summary
 
 
 class Format(StrEnum):
@@ -108,7 +109,7 @@ def _emit(rows: Iterable[dict[str, object]], fmt: Format, table: Table | None = 
         out.print(table)
 
 
-def _flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
+def _flags(items: Generator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
     """Print one line per document as it is decided (none if ``fmt`` is None); problems go to
     stderr, one line each."""
     try:
@@ -116,6 +117,12 @@ def _flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary
     except SettingsError as error:
         err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2) from error
+    except KeyboardInterrupt:
+        items.close()  # rolls back the batch in progress while the store is still open
+        err.print(
+            f"interrupted after {summary.done} documents; run the same command again to go on"
+        )
+        raise typer.Exit(130) from None
 
 
 def _print_flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
@@ -306,7 +313,7 @@ def _statement_rows(db: Path, cfg: Config, speakers: Path | None, **filters: obj
         return [s.as_dict() for s in track(store, cfg, table, **filters)]  # type: ignore[arg-type]
 
 
-def _print_statements(rows: list[dict], limit: int | None = None) -> None:
+def _print_statements(rows: list[dict]) -> None:
     table = Table(
         "statement",
         "speaker",
@@ -317,7 +324,7 @@ def _print_statements(rows: list[dict], limit: int | None = None) -> None:
         box=None,
         padding=(0, 2, 0, 0),
     )
-    for row in rows[:limit]:
+    for row in rows:
         docs = sorted(
             {o["doc"] + ("" if o["quoted"] else " (unquoted)") for o in row["occurrences"]}
         )
@@ -349,25 +356,53 @@ def scan(
     cfg = _config(config)
     with _store(db) as store:
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases)), None, summary)
-        rows = repost_records(store)
-        total = store.count()
-    statements = _statement_rows(db, cfg, None, min_sources=2)
-    if fmt is Format.table:
-        out.print(f"[bold]{total}[/] documents in {db}; {len(rows)} repost clusters\n")
-        _print_reposts(rows)
-        out.print(
-            f"\n[bold]Statements echoed by two or more outlets[/] ({len(statements)}; top {SCAN_TOP}, all: dedup quotes)"
-        )
-        _print_statements(statements, SCAN_TOP)
-    elif fmt is Format.json:
-        _emit([{"documents": total, "reposts": rows, "statements": statements}], fmt)
-    else:  # one line per record, tagged, so a stream reader can tell them apart
-        _emit(
-            [{"record": "cluster", **r} for r in rows]
-            + [{"record": "statement", **s} for s in statements],
-            fmt,
-        )
+        data = summarize(store, cfg)
+    _print_summary(data, fmt)
     _finish(summary)
+
+
+@app.command()
+def report(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Also write a self-contained HTML report here."),
+    ] = None,
+    db: DbOption = Path("dedup.db"),
+    fmt: FormatOption = Format.table,
+    speakers: Annotated[
+        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Summary of the store (corpus, repost clusters, top statements, top sources); with `-o`,
+    a single-file HTML report that works offline (side-by-side diffs, timelines, echo graph).
+
+    Example: `dedup report -o reports/news.html`
+    """
+    cfg, table = _config(config), _speakers(speakers)
+    with _store(db) as store:
+        facts = gather(store, cfg, table)
+        if output is not None:
+            write_report(facts, output)
+    _print_summary(summary_of(facts), fmt)
+    if output is not None:
+        err.print(f"report -> {output}")
+
+
+def _print_summary(data: dict, fmt: Format) -> None:
+    """Tables for people; for machines the same content, whole (json) or one record a line
+    tagged ``record`` (jsonl: corpus, cluster, statement, source)."""
+    if fmt is Format.table:
+        out.print(render_summary(data))
+    elif fmt is Format.json:
+        out.print_json(json.dumps(data, ensure_ascii=False))
+    else:
+        corpus = {"documents": data["documents"], "dates": data["dates"]}
+        tagged = [("corpus", [corpus]), ("cluster", data["reposts"])]
+        tagged += [("statement", data["statements"]), ("source", data["sources"])]
+        for record, rows in tagged:
+            for row in rows:
+                sys.stdout.write(json.dumps({"record": record, **row}, ensure_ascii=False) + "\n")
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,43 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     bogus.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(ValueError, match="not a dedup database"):
         Store(bogus)
+
+
+def test_ctrl_c_keeps_committed_batches_says_so_and_a_rerun_completes(tmp_path: Path) -> None:
+    paragraphs = [
+        p.strip() for i in range(5) for p in seed_text(i).split("\n") if len(p.strip()) > 60
+    ]
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "id": f"d{i}",
+            "text": f"第{i}号稿件\n{paragraphs[i % len(paragraphs)]}{paragraphs[(i * 7) % len(paragraphs)]}",
+        }
+        for i in range(1000)
+    ]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = tmp_path / "d.db"
+    command = [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "ingest",
+        str(feed),
+        "--db",
+        str(db),
+        "--format",
+        "jsonl",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    for _ in range(250):  # past the first batch of 200 (committed), into the second
+        process.stdout.readline()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130 and "interrupted after" in stderr and "Traceback" not in stderr
+    with Store(db) as store:
+        kept = store.count()
+        assert 0 < kept < 1000 and kept % 200 == 0  # whole batches only
+        statuses = [f.status for f in ingest_iter([feed], store) if isinstance(f, Flag)]
+        assert store.count() == 1000 and statuses.count("unchanged") == kept
