@@ -32,10 +32,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dedup.normalize import to_simplified
-from dedup.speakers import TITLES, Speakers
+from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
 # Opening mark -> closing mark. Straight quotes open and close with the same character.
 PAIRS: dict[str, str] = {
@@ -57,7 +57,7 @@ _HAN = r"\u4e00-\u9fff"
 _GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 # Speech verbs, longest first. Bare 称 is left out (堪称“汽车心脏” is not speech), and 说
-# only counts where it is not part of 来说/所说/说明.
+# only counts where it is not part of 来说/所说/说明/学说 (同学说 is speech).
 _VERB_FORMS = (
     "表示肯定",
     "强调",
@@ -84,6 +84,7 @@ _VERB_FORMS = (
     "笑道",
     "问道",
     "写道",
+    "写到",
     "援引",
     "引用",
     "引述",
@@ -107,7 +108,7 @@ _VERB_FORMS = (
 )
 _VERB = re.compile(
     "|".join(
-        "(?<![来所是如话小传学据听])说(?![明服法])" if v == "说" else v
+        "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])" if v == "说" else v
         for v in sorted(_VERB_FORMS, key=len, reverse=True)
     )
 )
@@ -123,11 +124,11 @@ _VERB_TAIL = re.compile(
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
 _ADVERBS = re.compile(
     r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
-    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍)+$"
+    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍|这样|如此|这么)+$"
 )
-# Honorifics that follow a bare surname (市民袁先生, 消费者陈女士): surname and honorific
-# together are how the article names the speaker.
-_HONORIFICS = frozenset({"先生", "女士"})
+# Honorifics that follow a bare surname (市民袁先生, 消费者陈女士, 新闻系夏同学, 李老师):
+# surname and honorific together are how the article names the speaker.
+_HONORIFICS = frozenset({"先生", "女士", "同学", "老师", "师傅"})
 # Words that cannot be a surname before an honorific (该女士, 这位先生).
 _NOT_SURNAME = frozenset("该这那此其每各位某本")
 _LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
@@ -136,7 +137,8 @@ _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
 # One-word organs that speak (法院认为, 公安部说, 美方强调).
 _ORGAN_SUFFIX = re.compile(r"[部院委局厅办署方]$")
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
-_DOCUMENT = re.compile(r"《([^》]{2,30})》")
+# A document title, without a gloss in brackets (《塔木德（talmud）》 -> 塔木德).
+_DOCUMENT = re.compile(r"《([^》（(]{2,30})(?:[（(][^》]*)?》")
 # An organ speaks like a person (中央经济工作会议强调). Its name is the Han run before one of
 # these endings, cut at words that introduce it (召开的, 在, dates).
 _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中央|政治局|政府|办公厅|新闻办)")
@@ -146,8 +148,40 @@ _TITLES_RE = "|".join(TITLES)
 _MODIFIER = re.compile(r"新任|前任|现任|时任|首任|原|该|这|那|副|各|多位|有关")
 _TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{_HAN}]{{2,3}}?)(?:{_TITLES_RE})")
 
+# Syllables of transliterated (Uyghur, Western) names. A name's middle dot is often mangled
+# into ? or • on scraped pages (亚森江?热合曼); a mark between two of these syllables is read
+# as that dot, while 为什么?因为 or 好吗?他 keep their question mark.
+_TRANSLIT = frozenset(
+    "阿艾安奥巴拜贝比别波伯布达代戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖甘格古哈海汉罕赫胡霍吉"
+    "加贾杰金卡凯坎柯科克肯库拉莱赖兰朗勒雷里丽利莉林琳卢鲁伦罗洛马玛迈麦曼毛梅蒙米密明莫"
+    "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
+    "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊"
+)
+_NAME_DOT = re.compile(r"[?？•・‧∙]")
+_SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
+_DOTTED_NAME = re.compile(f"{_SYLLABLE}(?:·{_SYLLABLE})+")
+# Role words end in these characters (游客, 村民, 巡警, 参谋长, 患者); a surname right after one
+# starts the person's name (游客刘新河), even when jieba cuts the name apart.
+# Prepositions of place, addressee or company that stand between a speaker and the verb.
+_WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
+# Last words of a clause that says when somebody spoke (朱旭接受采访时).
+_WHEN = frozenset({"时", "时候", "之后", "后", "之际"})
+_ROLE_END = "民农客员警长者师生工官士众友演手"
+# Characters that do not occur in a given name right after a surname (记者了解, 民警王说).
+_NOT_GIVEN = "们的了在是和与对向从把被给也都还又就说讲称表他她这那等"
+_ROLE_NAME = re.compile(
+    rf"[{_ROLE_END}]([{''.join(sorted(SURNAMES))}][^{_NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
+)
+# A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
+# abbreviations (CEO) are roles, not names.
+_LATIN_NAME = re.compile(r"([A-Za-z][A-Za-z'.\- ]{1,40}[A-Za-z])\s*$")
+_LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app"})
+
 _STATEMENT_MIN_CHARS = 12
 _SLOGAN_PART_MAX = 6
+# Shortest quote that a final stop or a personal pronoun marks as somebody's words.
+_SPOKEN_MIN_CHARS = 4
+_PERSONAL = re.compile(r"[我你您咱]")
 _FORMULA = re.compile(
     r"^从.+到.+$|^由.+[到向].+$|[+＋]$|^.而不.$|^.中求.$|^先.后.$|^以.促.$|^不.不.$|^有.有.$"
 )
@@ -342,6 +376,10 @@ def _clean_view(text: str, spans: list[_Span]) -> _View:
     for m in _GLOSS.finditer(text):
         drop[m.start() : m.end()] = b"\1" * (m.end() - m.start())
     masked = list(simp)
+    for m in _NAME_DOT.finditer(simp):
+        i = m.start()
+        if 0 < i < len(simp) - 1 and simp[i - 1] in _TRANSLIT and simp[i + 1] in _TRANSLIT:
+            masked[i] = "·"
     for s in spans:
         if s.marked:
             masked[s.start : s.end] = _MASK * (s.end - s.start)
@@ -367,22 +405,31 @@ def _sentence_start(view: str, pos: int) -> int:
     return i + 1
 
 
-def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
-    """The most recent person named before ``pos``: what 他/她 refers to.
+def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[int, str]]:
+    """People named in ``view[start:end]`` as (position, canonical name), in text order.
 
-    A titled name (马一德教授, 县委书记王立强) or a name jieba recognises (陈杨阳), whichever
-    comes last; quoted contents are masked, so people inside quotes do not count.
+    A titled name (马一德教授, 县委书记王立强) or a name jieba recognises (陈杨阳); quoted
+    contents are masked, so people inside quotes do not count. A familiar form (老王)
+    resolves to the person named before it with that surname.
     """
-    start = max(0, pos - 300)
-    window = view[start:pos]
+    window = view[start:end]
     found = [(m.start(), _titled_name(window, m, speakers)) for m in _TITLED.finditer(window)]
     offset = 0
     for word, flag in _tokens(window):
-        if flag.startswith("nr") and len(word) >= 2:
-            found.append((offset, speakers.canonical(word)))
+        # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
+        if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲":
+            found.append((offset, word))
         offset += len(word)
-    named = [f for f in found if f[1]]
-    return max(named, key=lambda f: f[0])[1] if named else None
+    out: list[tuple[int, str]] = []
+    for at, name in sorted((f for f in found if f[1]), key=lambda f: f[0]):
+        out.append((start + at, speakers.canonical(name, [n for _, n in out])))
+    return out
+
+
+def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
+    """The most recent person named in the 300 characters before ``pos``: what 他/她 means."""
+    people = _people(view, max(0, pos - 300), pos, speakers)
+    return people[-1][1] if people else None
 
 
 def _named_before(view: str, pos: int, speakers: Speakers) -> list[str]:
@@ -445,18 +492,33 @@ def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
 def _tokens(words: str) -> tuple[tuple[str, str], ...]:
     """jieba's (word, part of speech) tokens; cached, as clauses recur across quotes.
 
-    jieba cuts names it does not know into name-tagged pieces (金|麦克, 努尔|妮萨); adjacent
-    pieces are joined back into one name.
+    jieba cuts names it does not know into pieces, and they are joined back into one name:
+    name-tagged pieces (金|麦克, 努尔|妮萨) and a surname before a given name it tagged alone
+    (黄|恩泽) or as a place (王|德顺). A transliterated name with a middle dot (亚森江·热合曼) is taken whole before
+    jieba sees it, as jieba would cut it across the following verb (赛买|提是).
     """
     import jieba.posseg
 
     out: list[tuple[str, str]] = []
-    for t in jieba.posseg.lcut(words):
-        if out and t.flag.startswith("nr") and out[-1][1].startswith("nr"):
-            out[-1] = (out[-1][0] + t.word, "nr")
-        else:
-            out.append((t.word, t.flag))
+    at = 0
+    for m in [*_DOTTED_NAME.finditer(words), None]:
+        for t in jieba.posseg.lcut(words[at : m.start() if m else len(words)]):
+            if out and _continues_name(out[-1], (t.word, t.flag)):
+                out[-1] = (out[-1][0] + t.word, "nr")
+            else:
+                out.append((t.word, t.flag))
+        if m:
+            out.append((m.group(), "nr"))
+            at = m.end()
     return tuple(out)
+
+
+def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
+    """``token`` is the next piece of the name ``last`` began (see :func:`_tokens`)."""
+    (prev, prev_flag), (word, flag) = last, token
+    if flag.startswith("nr") and (prev_flag.startswith("nr") or prev in SURNAMES):
+        return True
+    return prev in SURNAMES and prev_flag == "nr" and flag == "ns" and len(word) <= 2
 
 
 def _is_person(word: str) -> bool:
@@ -495,19 +557,50 @@ def _person_at_end(words: str) -> str | None:
 
     Only when nothing between the name and the last 的 before it is a preposition: in
     李明对王强 or 对于魏女士 the name at the end is the one spoken to or about, not the
-    speaker, while 与林为伴的李龙忠 is a description of the speaker.
+    speaker, while 与林为伴的李龙忠 is a description of the speaker. Three more shapes name
+    a person jieba does not: a title after the name (教育局李俊副局长), a surname right after
+    a role word (游客刘新河), and a name in Latin letters (巡警montiel).
     """
     tokens = _trim_manner(_tokens(words))
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
     if not own or any(flag == "p" for _, flag in own[:-1]):
         return None
     word, flag = tokens[-1]
-    if flag.startswith("nr") and len(word) >= 2:
-        return word
     if word in _HONORIFICS and len(tokens) >= 2:
         surname = tokens[-2][0]
         if len(surname) == 1 and "\u4e00" <= surname <= "\u9fff" and surname not in _NOT_SURNAME:
             return surname + word
+        return None
+    if word.removeprefix("副") in TITLES and len(tokens) >= 2:
+        word, flag = tokens[-2]
+    if flag.startswith("nr") and len(word) >= 2:
+        return word
+    text = "".join(w for w, _ in tokens)
+    role = _ROLE_NAME.search(text)
+    if role:
+        return role.group(1)
+    latin = _LATIN_NAME.search(text)
+    if latin and latin.group(1).lower() not in _LATIN_ROLES:
+        return latin.group(1)
+    return None
+
+
+def _person_before_adverbial(words: str) -> str | None:
+    """The person who opens a clause followed by an adverbial: the subject.
+
+    In 王立强在会上说, 马某跟办案民警说 or 洛克菲勒在给儿子的信中写到 the verb's subject is
+    the name before the preposition; the phrase only says where, when or to whom (not 按照 or
+    根据: in 张滩镇按照上级的统一部署 the "verb" is the preposition's object). Likewise
+    in 事后朱旭接受采访时 the clause ending in 时/后 says when the person spoke (a time word
+    before the name is skipped).
+    """
+    tokens = list(_tokens(words))
+    while tokens and tokens[0][1] == "t":
+        del tokens[0]
+    if len(tokens) < 2 or not tokens[0][1].startswith("nr") or len(tokens[0][0]) < 2:
+        return None
+    if tokens[1][0] in _WHERE_TO_WHOM or tokens[-1][0] in _WHEN:
+        return tokens[0][0]
     return None
 
 
@@ -517,22 +610,35 @@ def _is_proper_noun(word: str) -> bool:
     return len(tokens) == 1 and tokens[0][1].startswith(("nr", "ns", "nt", "j"))
 
 
+def _could_be_name(name: str, speakers: Speakers) -> bool:
+    """A known speaker, a name jieba recognises, or one starting with a common surname."""
+    return speakers.knows(name) or _is_person(name) or name[0] in SURNAMES
+
+
 def _bare_name(part: str, speakers: Speakers) -> str | None:
     """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker,
-    and so does one that ends in a person (邻居王运昌, 执行庭庭长田丰, 秦某仍后怕地).
+    and so does one that ends in a person (邻居王运昌, 执行庭庭长田丰, 秦某仍后怕地) or opens
+    with one before a prepositional phrase (王立强在会上).
 
     Without a title or an organ ending, jieba must read it as a proper noun: on news text the
-    words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name.
+    words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name. A familiar form such as
+    老王 comes back as printed (:func:`_subject` resolves it).
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
     core = core.removeprefix("据")
-    if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core):
+    honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
+    if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
-        if name != core and len(name) <= 4:
+        # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
+        # a name before its title is one; after a title it must look like one.
+        plausible = core.startswith(name) or _could_be_name(name, speakers)
+        if name != core and len(name) <= 4 and plausible:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
-    person = _person_at_end(core) if core else None
+        if FAMILIAR.match(core):  # 小陈说: jieba reads 小 as an adjective
+            return name
+    person = (_person_at_end(core) or _person_before_adverbial(core)) if core else None
     return speakers.canonical(person) if person else None
 
 
@@ -548,7 +654,11 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         if who:
             return who
     if parts and start + parts[-1][0] + len(parts[-1][1]) == end:
-        return _bare_name(parts[-1][1], speakers)
+        name = _bare_name(parts[-1][1], speakers)
+        if name and FAMILIAR.match(name):  # 老王: the 王 named before
+            named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
+            return speakers.canonical(name, named)
+        return name
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's.
     if view[start:end].rstrip().endswith(("，", ",")):
         person = _leading_person(view[start:end])
@@ -562,10 +672,34 @@ def _cited(obj: str, speakers: Speakers) -> str | None:
 
 
 _COLONS = (":", "：", "—", "——")
+# 正如李俊副局长所说，“…” / 用沙瑞金书记的话说，“…”: speech framed as a comparison, whose
+# 说 the verb pattern leaves out (所说 is usually 所说的 + noun).
+_AS_SAID = re.compile(
+    r"(?:正如|诚如|如同|就像|借用|套用|用)(?P<who>[^，,。；：:“”]{2,24}?)"
+    r"(?:所说|所言|所讲|说的那样|所说的那样|的话说|的话来说|的话讲)[，,：:]?\s*$"
+)
+# 《塔木德》中有段名言：「…」 / 他常说的一句话：“…”: a saying introduced by a noun, not a verb.
+_SAYING = re.compile(r"(?:名言|名句|格言|原话|(?:的|段|句)话)[:：]\s*$")
+# Where a framed speaker's description ends and the person begins (《人民的名义》里沙瑞金).
+_FRAME = re.compile(r"^.*》[里中]?")
+
+
+def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
+    """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``)."""
+    m = _AS_SAID.search(view, sent, pos)
+    if m:
+        who = _FRAME.sub("", m.group("who"))
+        return _Who(
+            _bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说"
+        )
+    m = _SAYING.search(view, sent, pos)
+    if m:
+        return _Who(_subject(view, sent, m.start(), speakers), m.group().rstrip(":： "))
+    return _Who()
 
 
 def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = False) -> _Who:
-    """A speech verb ending the text before the opening mark (总书记强调:“…).
+    """A speech verb ending the text before the opening mark (总书记强调:“…), or a framed one.
 
     With ``colon`` only a verb followed by a colon or dash counts: 不直接提到“厕所” mentions a
     word, 他说:“好” says it.
@@ -586,7 +720,7 @@ def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = Fa
         if m.group() in _CITING and tail.group("obj"):
             return _Who(_cited(tail.group("obj"), speakers), m.group(), subject)
         return _Who(subject, m.group())
-    return _Who()
+    return _framed(view, sent, pos, speakers)
 
 
 def _after(view: str, pos: int, speakers: Speakers) -> _Who:
@@ -607,7 +741,9 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     if _first_mention(clause[:4], start, view, speakers) is None and not (
         "，" not in clause and "," not in clause and _bare_name(clause, speakers)
     ):
-        return _Who()
+        # Somebody unrecognised speaks right after the quote (”参谋长皋古卫说): the verb is
+        # kept without a speaker, which stops an earlier speaker from carrying over.
+        return _Who(None, verb.group()) if "，" not in clause and "," not in clause else _Who()
     return _Who(_subject(view, start, verb.start(), speakers), verb.group())
 
 
@@ -626,28 +762,189 @@ def _introduced(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     return _Who()
 
 
-def _attribute(
-    view: _View, span: _Span, kind: str, prev: tuple[_Span, _Who] | None, sp: Speakers
+# A pronoun subject with a manner word right after a quote (“…”他乐呵呵地算着, “…”她笑着):
+# the narration goes on with the speaker, even without a speech verb.
+_PRONOUN_MANNER = re.compile(r"[，,\s]*[他她][^，,。！？□]{0,6}?[地着]")
+# How far back (in characters of the clean view) a speaker carries over to a later quote.
+_CARRY_SPAN = 200
+# Paragraph breaks: a line break, or the full-width indent that starts a scraped paragraph.
+_PARAGRAPH = re.compile(r"\n+|　{2,}")
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The quote before the current one: its span, speaker, and whether it ended a sentence."""
+
+    span: _Span
+    who: _Who
+    ends_sentence: bool
+
+
+def _gap(view: _View, prev: _Previous | None, opened: int) -> str | None:
+    """Text between the previous quote's closing mark and this quote, if it was closed."""
+    if prev is None or not prev.span.closed:
+        return None
+    return view.text[view.at(prev.span.after) : opened]
+
+
+def _is_turn(view: _View, prev: _Previous | None, opened: int) -> bool:
+    """A dialogue turn: the previous quote ended a sentence and only spaces separate them.
+
+    Turns (“你需要多少钱？” “4000。” “我借给你！”) alternate speakers, so neither chaining nor
+    the narration around them says who speaks. Quotes on successive lines are not turns:
+    a quotation running over several paragraphs is printed that way, one voice throughout.
+    """
+    gap = _gap(view, prev, opened)
+    if prev is None or gap is None or not prev.ends_sentence:
+        return False
+    return gap.isspace() and "\n" not in gap
+
+
+def _chained(view: _View, prev: _Previous | None, opened: int) -> _Who:
+    """The previous quote's speaker when this quote follows it directly (“…”“…”, “…”，“…”)."""
+    gap = _gap(view, prev, opened)
+    if prev is None or gap is None or not re.fullmatch(r"[、，,\s]*", gap):
+        return _Who()
+    return _Who() if _is_turn(view, prev, opened) else prev.who
+
+
+def _carried(
+    view: str, opened: int, anchors: Sequence[tuple[int, str | None]], sp: Speakers
 ) -> _Who:
-    """Who said the quote: before it, after it, chained to the previous one, or the sentence.
+    """Discourse carry-over: the speaker of the last speech before an unattributed quote.
+
+    News paragraphs go on in one voice: 秦某说，他是看了电视剧……于是他就想到……，“将烟花筒并排
+    ……” — the quote is still 秦某's. A quote with no speech of its own inherits the speaker of
+    the most recent attributed quote or speech clause (``anchors``) if that lies within
+    ``_CARRY_SPAN`` characters in the same or the previous paragraph, and nobody else has been
+    named in between (a new person may be the one speaking now). An anchor without a speaker
+    (据介绍，/ 有网友说：“…”) stops the carry-over: the voice has changed to an unnamed one.
+    """
+    earlier = [a for a in anchors if a[0] <= opened]
+    if not earlier:
+        return _Who()
+    pos, name = max(earlier, key=lambda a: a[0])
+    between = view[pos:opened]
+    if name is None or opened - pos > _CARRY_SPAN or len(_PARAGRAPH.findall(between)) > 1:
+        return _Who()
+    if any(other != name for _, other in _people(view, pos, opened, sp)):
+        return _Who()
+    return _Who(name)
+
+
+def _protagonist(
+    view: str, opened: int, anchors: Sequence[tuple[int, str | None]], sp: Speakers
+) -> _Who:
+    """The one person the preceding narration is about, for a first-person quote.
+
+    Profiles and features let their subject speak without a speech verb: 金麦克遇到了……指挥家。
+    “有一次演出，……我们就……” A quote in the first person that no speech introduces is that
+    person's words when the narration just before it (the same or the previous paragraph,
+    within ``_CARRY_SPAN``) names exactly one person and reports nobody's speech (then
+    :func:`_carried` decides); with two or more people, who speaks is a guess. The person
+    must have been named at least twice in the article so far: a feature's subject recurs,
+    while a single jieba "name" is as likely a misreading (价格高达) or a headline mention.
+    """
+    start = max(0, opened - _CARRY_SPAN)
+    breaks = [m.end() for m in _PARAGRAPH.finditer(view, start, opened)]
+    if len(breaks) > 1:
+        start = breaks[-2]
+    if any(start <= pos <= opened for pos, _ in anchors):
+        return _Who()
+    people = {name for _, name in _people(view, start, opened, sp)}
+    if len(people) != 1:
+        return _Who()
+    (person,) = people
+    mentions = sum(name == person for _, name in _people(view, 0, opened, sp))
+    return _Who(person) if mentions >= 2 else _Who()
+
+
+def _stands_alone(view: str, opened: int) -> bool:
+    """The quote opens a clause of its own (after a stop, comma, line or space).
+
+    A quote right after other words is their object (按照“学校需要什么就组织生产什么”指导,
+    形成“贫困户＋合作社”模式): a cited formula, not the next thing somebody said. After a
+    colon the writer has just said where the words come from (公开材料显示：, 引发了热议：),
+    so an earlier speaker does not carry over either.
+    """
+    return opened == 0 or view[opened - 1] in "，,；;。！？!?…\n \u3000"
+
+
+@dataclass
+class _Discourse:
+    """Where speech happened on one page: anchors for :func:`_carried` and :func:`_protagonist`.
+
+    Speech clauses are found on first need only (jieba on every clause is the slow part, and
+    most quotes are attributed locally); quotes add themselves as they are attributed.
+    """
+
+    view: str
+    speakers: Speakers
+    quotes: list[tuple[int, str | None]] = field(default_factory=list)
+
+    @functools.cached_property
+    def clauses(self) -> list[tuple[int, str | None]]:
+        return _speech_clauses(self.view, self.speakers)
+
+    def anchors(self) -> list[tuple[int, str | None]]:
+        return self.clauses + self.quotes
+
+
+def _speech_clauses(view: str, sp: Speakers) -> list[tuple[int, str | None]]:
+    """(end, speaker) of every speech verb that opens reported speech (X说，… / X表示：…).
+
+    These anchor the discourse carry-over of :func:`_carried`; the speaker is None when the
+    clause names nobody (据介绍，).
+    """
+    out = []
+    for m in _VERB.finditer(view):
+        if view[m.end() : m.end() + 1] in ("，", ",", ":", "："):
+            out.append((m.end(), _subject(view, _sentence_start(view, m.start()), m.start(), sp)))
+    return out
+
+
+def _attribute(
+    view: _View,
+    span: _Span,
+    said: str,
+    kind: str,
+    prev: _Previous | None,
+    discourse: _Discourse,
+    sp: Speakers,
+) -> _Who:
+    """Who said the quote: before it, after it, chained to the previous one, the sentence, or
+    carried over from the last speech in the discourse.
 
     A term (a scare-quoted word) is only somebody's when introduced by a colon or followed by
-    its speaker; otherwise it is the writer's word even inside reported speech.
+    its speaker; otherwise it is the writer's word even inside reported speech. A quote that a
+    verb and colon introduce (X说：“…”) is not looked up after its closing mark: whatever
+    follows starts new narration, even when a scrape lost the full stop in between.
     """
     text = view.text
     opened = view.at(span.open)
     sent = _sentence_start(text, opened)
     before = who = _before(text, sent, opened, sp, colon=kind == "term")
-    if who.speaker is None and span.closed:
-        who = _after(text, view.at(span.after), sp)
-    if who.speaker is None and prev is not None:
-        gap = text[view.at(prev[0].after) : opened]
-        if prev[0].closed and re.fullmatch(r"[、，,\s]*", gap):
-            who = prev[1]
+    introduced = before.verb is not None and re.search(r"[:：]\s*$", text[sent:opened])
+    after = _after(text, view.at(span.after), sp) if span.closed and not introduced else _Who()
+    if who.speaker is None:
+        who = after
+    if who.speaker is None:
+        who = _chained(view, prev, opened)
     if kind == "term":
         return who if who.speaker is not None else before
     if who.speaker is None:
         who = _introduced(text, sent, opened, sp)
+    if who.speaker is None and kind == "statement" and span.closed:
+        manner = _PRONOUN_MANNER.match(text, view.at(span.after))
+        if manner:
+            who = _Who(_last_person(text, manner.end(), sp))
+    spoken_here = before.verb or after.verb or who.verb
+    alone = _stands_alone(text, opened) and not _is_turn(view, prev, opened)
+    if who.speaker is None and not spoken_here and kind == "statement" and alone:
+        anchors = discourse.anchors()
+        who = _carried(text, opened, anchors, sp)
+        if who.speaker is None and "我" in said:
+            who = _protagonist(text, opened, anchors, sp)
     # A speech verb before the quote still tells how it was said when the speaker is unknown.
     return who if who.speaker is not None else before
 
@@ -673,7 +970,9 @@ def _credit(view: _View, line: int, sp: Speakers) -> _Who:
 def classify(content: str, marked: bool = True) -> str:
     """Kind of a quotation: ``statement``, ``slogan`` or ``term``.
 
-    * Unmarked credited blocks are statements.
+    * Unmarked credited blocks are statements, and so is a quote that ends a sentence
+      (光准备了，不是没抢吗？) or speaks in the first or second person (谢谢这么快就抓到我):
+      formulas and labels do neither.
     * Parallel formulations – two or more parts of at most six characters joined by 、，—/ –
       are slogans (产业出题、科技答题; 稳中求进、以进促稳、先立后破), whatever their length.
     * Twelve or more characters, or sentence punctuation, make a statement: somebody's words.
@@ -687,10 +986,12 @@ def classify(content: str, marked: bool = True) -> str:
         return "statement"
     core = to_simplified(unicodedata.normalize("NFKC", _GLOSS.sub("", content))).strip()
     bare = re.sub(r"[“”「」『』‘’\"'\s]", "", core)
+    letters = sum(ch.isalnum() for ch in bare)
+    if letters >= _SPOKEN_MIN_CHARS and (bare[-1] in _TERMINATORS or _PERSONAL.search(bare)):
+        return "statement"
     parts = [p for p in re.split(r"[、，,—–/]+", bare) if p]
     if len(parts) >= 2 and all(len(p) <= _SLOGAN_PART_MAX for p in parts):
         return "slogan"
-    letters = sum(ch.isalnum() for ch in bare)
     if letters >= _STATEMENT_MIN_CHARS or re.search(r"[。！？；!?;，,]", bare):
         return "statement"
     if _FORMULA.search(bare):
@@ -719,11 +1020,15 @@ def extract_quotes(
     marked = _marked_spans(text, start, end)
     view = _clean_view(text, marked)
     quotes: list[Quote] = []
-    prev: tuple[_Span, _Who] | None = None
+    prev: _Previous | None = None
+    discourse = _Discourse(view.text, sp)
     for span in marked:
-        kind = classify(text[span.start : span.end])
-        who = _attribute(view, span, kind, prev, sp)
-        prev = (span, who)
+        content = text[span.start : span.end]
+        kind = classify(content)
+        who = _attribute(view, span, content, kind, prev, discourse, sp)
+        prev = _Previous(span, who, content.rstrip()[-1:] in _TERMINATORS | {"…", "."})
+        if who.speaker is not None or who.verb is not None:
+            discourse.quotes.append((view.at(span.after), who.speaker))
         quotes.append(_quote(text, span, who, kind))
     for span, line in _unmarked_spans(text, start, end):
         quotes.append(_quote(text, span, _credit(view, line, sp), "statement"))

@@ -9,6 +9,11 @@ become 习近平. Two kinds of alias exist and are kept apart on purpose:
   A bare 书记 in an article about a county party secretary is not 习近平, so the title is
   resolved only against the people the text itself has named, most recent first.
 
+A third kind of reference is the *familiar form*: once an article has named 王留田, it calls
+him 老王 or 小王 (老/小/阿 + surname). Like a title, it resolves only against the people the
+article named before, to the most recent one with that surname, and stays as printed
+otherwise (an article may call someone 小李 throughout and never give the full name).
+
 Beyond the table, ``canonical`` strips generic positions around a personal name
 (``蒋建东委员`` -> 蒋建东, ``中国科学院大学知识产权学院院长、教授马一德`` -> 马一德) so that
 speakers nobody listed still come out in one form.
@@ -72,6 +77,8 @@ TITLES: tuple[str, ...] = tuple(
             "同志",
             "先生",
             "女士",
+            "同学",
+            "师傅",
             "博士",
             "厂长",
             "村长",
@@ -104,6 +111,20 @@ _TITLE_RE = "|".join(TITLES)
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Separators between the positions in a credit line (院长、教授马一德 / 研究员,院长).
 _CREDIT_SEP = re.compile(r"[,，、;；\s]+")
+# The commonest Chinese surnames (about 90% of the population). Used where jieba does not
+# recognise a rare given name (游客刘新河 -> 刘|新河): a surname right after a role word starts a
+# name. Characters that are also everyday function words (和, 向, 时, 成, 文, 安, 常, 关…) are left
+# out on purpose, since after 记者 or 民警 they start ordinary words far more often than names.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞左柳甘祝"
+    "包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝靳管柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓"
+    "缪简芦麦褚娄窦戚岑卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘"
+    "池麻苑迟邝"
+)
+# 老王, 小李, 阿珍: a familiar form of someone already named (see the module doc).
+FAMILIAR = re.compile(f"^[老小阿]([{''.join(sorted(SURNAMES))}])$")
 # A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
 # 习近平法治思想) is not that person speaking.
 _DOCTRINE = re.compile(r"新时代|[\u4e00-\u9fff]{0,4}思想")
@@ -188,6 +209,10 @@ class Speakers:
     def _from_data(cls, data: Mapping[str, Mapping[str, Iterable[str]]]) -> Speakers:
         return cls(data.get("speakers", {}), data.get("titles", {}))
 
+    def knows(self, name: str) -> bool:
+        """True for a surface form of a listed speaker (习近平, 習近平总书记)."""
+        return normalize_name(name) in self._alias
+
     def is_title(self, name: str) -> bool:
         """True for a bare title such as 总书记 that needs context to name anyone."""
         return normalize_name(name) in self._title
@@ -197,11 +222,17 @@ class Speakers:
 
         ``named`` lists the canonical people the article has named before this point, most
         recent last; a bare title resolves to the most recent of them that carries it, and
-        stays a bare title otherwise.
+        stays a bare title otherwise. A familiar form (老王) resolves to the most recent of
+        them with that surname and stays as printed otherwise.
         """
         norm = normalize_name(name)
         if norm in self._alias:
             return self._alias[norm]
+        familiar = FAMILIAR.match(norm)
+        if familiar:
+            surname = familiar.group(1)
+            full = [p for p in named if len(p) >= 2 and p.startswith(surname) and p != norm]
+            return full[-1] if full else norm
         if norm in self._title:
             holders = self._title[norm]
             for person in reversed(list(named)):

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dedup.normalize import normalize_name
 from dedup.quotes import Quote, classify, extract_quotes, looks_like_mojibake
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples"  # copies of the five real seed pages
@@ -256,7 +257,8 @@ def test_speaker_named_by_description_or_title(text: str, speaker: str) -> None:
     [
         # The name after a preposition is spoken to or about (was 对于魏 / 王强).
         "对于魏女士的说法，该公司回应：“我们会认真核实，尽快给出答复。”",
-        "李明对王强说：“明天一起去工地看看吧，顺便把账对一下。”",
+        # 按照 takes the "verb" 部署 as its object: no speech, no speaker.
+        "连日来，城关镇按照上级的统一部署，以“平时服务、急时应急、战时应战”为目标开展训练。",
         # A demonstrative is no surname (was 在该).
         "在该负责人看来，“这是一次很好的机会，我们不会错过。”",
         "该女士表示：“这件事我不想再提了，希望大家不要打扰。”",
@@ -314,6 +316,11 @@ def test_short_quote_chained_after_a_statement_shares_its_speaker() -> None:
         ("來源:XXXX", "term"),
         ("新药、原创药现在多点突破。", "statement"),
         ("要把原始创新能力提升摆在更加突出的位置", "statement"),
+        # Short, but a whole sentence or in the first/second person: somebody's words.
+        ("钱还没到账呢？", "statement"),
+        ("买菜、做饭，我全包了！", "statement"),
+        ("谢谢你们帮忙", "statement"),
+        ("你好", "term"),
         ("面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康", "statement"),
     ],
 )
@@ -398,3 +405,163 @@ def test_seed_000_statements_named_in_the_brief() -> None:
     assert first.text.endswith("新動能!")
     slogans = {q.text for q in quotes if q.kind == "slogan"}
     assert {"大而不強", "全而不精", "人工智能+", "產(chǎn)業(yè)出題、科技答題"} <= slogans
+
+
+# ----------------------------------------------------------- names jieba does not recognise
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Subject + prepositional phrase + verb: the subject speaks, not the one spoken to.
+        ("李明对王强说：“明天一起去工地看看吧，顺便把账对一下。”", "李明"),
+        # A title after the name, inside a 正如…所说 frame.
+        ("正如市交通局张伟副局长所说，“缓解拥堵不能只靠修路，更要靠管理。”", "张伟"),
+        ("用经济学家吴敬琏的话说，“改革没有完成时，只有进行时。”", "吴敬琏"),
+        # A saying introduced by a noun; the gloss in the title is not part of the name.
+        ("《论语》中有句名言：“己所不欲，勿施于人。”", "论语"),
+        ("《圣经（bible）》里有句话：“凡事都有定期，天下万务都有定时。”", "圣经"),
+        # A surname right after a role word, after the quote (jieba cuts 刘|新河-like names).
+        ("“今年的收成比去年好多了，一亩能多卖三百块。”安徽阜阳菜农赵新田说。", "赵新田"),
+        # Latin letters before the verb.
+        ("对于这次失利，球迷james说，“球队的防守还是太松散了，必须尽快调整。”", "james"),
+        # A transliterated name whose middle dot became ? or • on the page.
+        ("乡村教师阿依古丽?吐尔逊说：“孩子们的普通话进步很快，我特别高兴。”", "阿依古丽·吐尔逊"),
+        ("乡村教师阿依古丽•吐尔逊说：“孩子们的普通话进步很快，我特别高兴。”", "阿依古丽·吐尔逊"),
+        # Surname + honorific, with 同学说 read as speech (学说 alone is a doctrine).
+        ("“看它独自趴在车上，就想拿树叶逗逗它。”新闻系大二的夏同学说。", "夏同学"),
+        # A clause ending in 时 says when the person spoke; the time word before is skipped.
+        ("事后李建国接受采访时这样说：“其实我也没做什么，换了谁都会帮一把。”", "李建国"),
+        # A familiar form (老 + surname) of the person named before.
+        (
+            "王德顺是村里的老党员，今年六十八岁。老王说：“只要身体还行，我就要为村里多出一份力。”",
+            "王德顺",
+        ),
+    ],
+)
+def test_speaker_names_beyond_the_dictionary(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_latin_name_with_a_space_is_one_speaker() -> None:
+    text = "华尔街分析师Tom Lee表示：“市场的调整已经接近尾声，明年有望反弹。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is not None and normalize_name(quote.speaker) == normalize_name("Tom Lee")
+
+
+# -------------------------------------------------------------------------------- discourse
+
+_SPEECH = "刘建国说，合作社成立三年来，社员人数翻了一番。"
+_SAID = "“我们要把规模再做大一些，让更多乡亲受益。”"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "去年，合作社又流转了两百亩土地，",  # same paragraph, after a comma
+        "\n",  # next paragraph
+        "去年，合作社又流转了两百亩土地。\n",
+    ],
+)
+def test_speaker_carries_over_to_the_next_unattributed_quote(between: str) -> None:
+    (quote,) = extract_quotes(_SPEECH + between + _SAID)
+    assert quote.speaker == "刘建国"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "镇长陈志明也来到了合作社。",  # a new person is introduced
+        "据介绍，去年合作社又流转了两百亩土地，",  # an unnamed voice takes over
+        "\n去年，合作社又流转了两百亩土地。\n",  # two paragraphs later
+    ],
+)
+def test_carry_over_stops_at_a_new_voice_or_paragraph(between: str) -> None:
+    (quote,) = extract_quotes(_SPEECH + between + _SAID)
+    assert quote.speaker is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=30))
+def test_carry_over_is_bounded_by_distance(repeats: int) -> None:
+    filler = "合作社的产量逐年提高，" * repeats  # nobody named
+    (quote,) = extract_quotes(_SPEECH + filler + _SAID)
+    # Characters from the end of 刘建国说 to the opening mark; speech carries 200 of them.
+    gap = len(_SPEECH) - len("刘建国说") + len(filler)
+    assert quote.speaker == ("刘建国" if gap <= 200 else None)
+
+
+def test_quote_after_other_words_is_a_cited_formula_not_speech() -> None:
+    text = _SPEECH + "合作社按照“谁种地谁受益、谁投入谁收益的原则”分配利润。"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_quote_after_a_colon_is_not_credited_to_the_next_sentence() -> None:
+    # The full stop after the quote was lost; 王女士说 starts the next sentence.
+    text = (
+        "王女士的婆婆说：“孩子交给你们，就得替我们看好。”监控录像显示王女士说，事发时店员并不在场。"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_unrecognised_speaker_after_the_quote_stops_carry_over() -> None:
+    text = (
+        "李华说，这次演习难度很大。“信息化条件下的作战，拼的是体系，不是单兵。”"
+        "演习导演、某部参谋长禚远说。"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker != "李华"
+
+
+def test_pronoun_with_manner_after_the_quote_is_the_speaker() -> None:
+    text = (
+        "村民赵大勇正在院子里晒辣椒。“今年一亩地多收了两百斤，日子越过越有奔头。”"
+        "他笑呵呵地掰着手指头算账。"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "赵大勇"
+
+
+def test_first_person_quote_belongs_to_the_one_person_narrated() -> None:
+    said = "“我第一次登台的时候，紧张得连歌词都忘了。”"
+    story = "张海燕从小就喜欢唱歌。后来，张海燕考上了音乐学院。"
+    (alone,) = extract_quotes(story + said)
+    assert alone.speaker == "张海燕"
+    # Two people in the narration: who speaks is a guess.
+    (two,) = extract_quotes("张海燕和同学李娜一起考上了音乐学院。" + said)
+    assert two.speaker is None
+    # Named only once: as likely a passing mention as the subject of the story.
+    (once,) = extract_quotes("张海燕从小就喜欢唱歌，后来考上了音乐学院。" + said)
+    assert once.speaker is None
+
+
+def test_colon_after_a_source_that_is_not_a_person_stops_carry_over() -> None:
+    text = _SPEECH + "公开材料显示：“该合作社2018年的销售额已经超过五百万元，我们还会继续扩大。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_name_glued_to_its_verb_is_not_a_person() -> None:
+    # jieba reads 小陈说 as 小|陈说; 陈说 must not become the person 小陈 refers to.
+    text = "小陈说是组长让他这么做的。小陈说，“我们领导要赚这个税点，我也没办法。”"
+    assert [q.speaker for q in extract_quotes(text)] == ["小陈"]
+
+
+def test_title_stripping_leaves_a_name_or_nothing() -> None:
+    # 老师 is removed from 一个老师朋友就这样说过; 朋友就 is no name.
+    text = "记得有一个老师朋友就这样说过：“乡下的孩子特别淳朴，见了老师总要打招呼。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_quotes_on_successive_lines_continue_one_voice() -> None:
+    text = "庭审中，被告人刘某辩解道：“我只是想吓唬吓唬他们。”\n“我从来没想过真的伤人。”\n"
+    assert [q.speaker for q in extract_quotes(text)] == ["刘某", "刘某"]
+
+
+def test_dialogue_turns_are_not_chained_or_guessed() -> None:
+    text = "张海燕在路边拦住了一位老人。 “您要去哪儿？” “我去医院看孙子。”"
+    assert [q.speaker for q in extract_quotes(text)] == [None, None]

@@ -113,3 +113,16 @@ def test_a_titled_name_reduces_to_the_name(
     assert speakers.canonical(credit) == name
     # Canonical names are fixed points: a second pass changes nothing.
     assert speakers.canonical(speakers.canonical(credit)) == name
+
+
+def test_familiar_form_resolves_to_the_last_person_with_that_surname(speakers: Speakers) -> None:
+    assert speakers.canonical("老王", named=["王德顺", "李娜"]) == "王德顺"
+    assert speakers.canonical("小李", named=["李建华", "王德顺", "李娜"]) == "李娜"
+    assert speakers.canonical("老王", named=["王德顺", "王秀英"]) == "王秀英"
+
+
+@given(st.sampled_from("王李张刘陈"), st.lists(st.sampled_from(["赵立新", "孙敏", "周海"])))
+def test_familiar_form_stays_as_printed_without_a_namesake(surname: str, named: list[str]) -> None:
+    # 小李 in an article that never named a 李 is just 小李 (labels keep it so).
+    speakers = Speakers.builtin()
+    assert speakers.canonical(f"小{surname}", named=named) == f"小{surname}"
