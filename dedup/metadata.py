@@ -29,8 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dedup.normalize import to_simplified
-from dedup.sources import Aliases, clean_name, looks_like_outlet, strip_glosses
+from dedup.normalize import strip_glosses, to_simplified
+from dedup.sources import Aliases, clean_name, looks_like_outlet
 
 _TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 # The longest a line can be and still be "a date and little else" (2024年02月14日 05:21:00 is 22

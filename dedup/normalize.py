@@ -520,6 +520,17 @@ def to_simplified(text: str) -> str:
     return _text(out)
 
 
+def strip_glosses(text: str) -> str:
+    """``text`` without pinyin glosses (``經(jīng)濟`` -> ``經濟``), nothing else changed.
+
+    For code that shows or parses text as published (names, statement labels, metadata);
+    ``fold`` drops glosses by itself. Same definition of a gloss as ``fold``'s.
+    """
+    for gloss in _GLOSSES:
+        text = gloss.sub("", text)
+    return text
+
+
 def normalize_name(name: str) -> str:
     """Canonical form of an outlet or speaker name: NFKC, Simplified, no whitespace."""
     return re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", name)))

@@ -28,9 +28,8 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from dedup.normalize import to_simplified
+from dedup.normalize import strip_glosses, to_simplified
 
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _LABEL = re.compile(r"^(?:本文|稿件|文章|新闻|信息)?(?:来源|转自|转载自|出处|来自)[:：]?|^据(?=..)")
 _DECORATIONS = "《》〈〉【】[]「」『』“”‘’\"'()<>·•:：,，;；。.、|丨-—_ "
 _BYLINE = re.compile(r"(?<=..)(?:记者|作者|编辑|责编|通讯员|特约|撰稿|摄影|文/|文:|图/).*$")
@@ -41,11 +40,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GENERIC = frozenset(
     {"本报", "本网", "本站", "本台", "网络", "互联网", "网友", "佚名", "未知", "综合"}
 )
-
-
-def strip_glosses(text: str) -> str:
-    """Remove pinyin glosses such as ``經(jīng)`` -> ``經``; they are page artefacts, not text."""
-    return _GLOSS.sub("", text)
 
 
 def clean_name(name: str) -> str:

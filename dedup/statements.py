@@ -41,7 +41,7 @@ import numpy as np
 from dedup.config import Config
 from dedup.documents import Document
 from dedup.fingerprint import shingle_hashes, shingle_sequence
-from dedup.normalize import Folded, fold
+from dedup.normalize import Folded, fold, strip_glosses
 from dedup.quotes import PAIRS, extract_quotes
 from dedup.reposts import clusters
 from dedup.speakers import Speakers
@@ -431,12 +431,13 @@ def _statement(
     said = [m for v in members for m in variants[v]]
     speaker = next((v.speaker for v in members if v.speaker), None)
     kind = min((m.kind for m in said if m.quoted), key=_KIND_RANK.__getitem__, default="slogan")
-    wordings = dict.fromkeys(_earliest(variants[v]).text for v in members)
+    # Labels drop pinyin glosses (a site's reading aid, not the words); occurrences keep them.
+    wordings = dict.fromkeys(strip_glosses(_earliest(variants[v]).text) for v in members)
     ordered = sorted(hits, key=lambda h: _when(h.doc, h.start))
     key = f"{speaker or ''}\0{members[0].key}".encode()
     return Statement(
         id=hashlib.sha1(key).hexdigest()[:12],
-        text=_earliest(variants[members[0]]).text,
+        text=next(iter(wordings)),
         speaker=speaker,
         kind=kind,
         variants=tuple(wordings),

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedup.normalize import fold, normalize_name, to_simplified
+from dedup.normalize import fold, normalize_name, strip_glosses, to_simplified
 from tests.conftest import SEEDS, seed_text
 
 T2S = opencc.OpenCC("t2s")
@@ -229,3 +229,10 @@ def test_unscanned_planes_hold_nothing_to_normalize() -> None:
         assert unicodedata.is_normalized("NFKC", chars), plane
         assert not re.search(r"[\w\s]", chars), plane
         assert not any(unicodedata.combining(c) for c in chars), plane
+
+
+def test_strip_glosses_drops_pinyin_after_han_only() -> None:
+    assert strip_glosses("求是網(wǎng)評論員") == "求是網評論員"
+    assert strip_glosses("創（chuàng）新") == "創新"  # full-width parentheses too
+    assert strip_glosses("RCEP (rcep) 和 (app)") == "RCEP (rcep) 和 (app)"  # not glosses
+    assert strip_glosses("协定(RCEP)") == "协定(RCEP)"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.sources import Aliases, clean_name, looks_like_outlet, strip_glosses
+from dedup.sources import Aliases, clean_name, looks_like_outlet
 
 BUILTIN = Aliases.builtin()
 
@@ -48,11 +48,6 @@ def test_qiushi_spellings_are_one_outlet(name: str) -> None:
 )
 def test_canonical(name: str, expected: str) -> None:
     assert BUILTIN.canonical(name) == expected
-
-
-def test_glosses_are_stripped_only_after_han_characters() -> None:
-    assert strip_glosses("經(jīng)濟") == "經濟"
-    assert strip_glosses("RCEP (rcep)") == "RCEP (rcep)"
 
 
 @pytest.mark.parametrize(
