@@ -18,16 +18,17 @@ from collections.abc import Iterable
 import numpy as np
 
 from dedup.config import Config
+from dedup.store import IN_IDS, id_list
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS chrome_lines (
-    scope TEXT NOT NULL,      -- a site name, or '*' for the whole corpus
-    line  INTEGER NOT NULL,   -- hash of the folded line
-    docs  INTEGER NOT NULL,
-    PRIMARY KEY (scope, line)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS chrome_scopes (scope TEXT PRIMARY KEY, docs INTEGER NOT NULL);
-"""
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS chrome_lines (
+        scope TEXT NOT NULL,      -- a site name, or '*' for the whole corpus
+        line  INTEGER NOT NULL,   -- hash of the folded line
+        docs  INTEGER NOT NULL,
+        PRIMARY KEY (scope, line)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE IF NOT EXISTS chrome_scopes (scope TEXT PRIMARY KEY, docs INTEGER NOT NULL)",
+)
 
 CORPUS = "*"
 # Lines longer than this (folded characters) are article text, never chrome.
@@ -56,7 +57,8 @@ class ChromeModel:
     def __init__(self, db: sqlite3.Connection, cfg: Config) -> None:
         self.db = db
         self.cfg = cfg
-        db.executescript(SCHEMA)
+        for statement in SCHEMA:  # not executescript: it would commit the caller's transaction
+            db.execute(statement)
         # Documents per scope, mirrored in memory: read for every comparison, so worth caching.
         # (A rolled-back transaction leaves it ahead of the table; a run that rolls back ends.)
         self.scope_docs: dict[str, int] = dict(db.execute("SELECT scope, docs FROM chrome_scopes"))
@@ -104,11 +106,10 @@ class ChromeModel:
             if docs < min_docs:
                 continue
             need = max(2, int(min_share * docs) + 1)
-            marks = ",".join("?" * len(wanted))
             stored = dict(
                 self.db.execute(
-                    f"SELECT line, docs FROM chrome_lines WHERE scope = ? AND line IN ({marks})",
-                    (scope, *wanted),
+                    f"SELECT line, docs FROM chrome_lines WHERE scope = ? AND line {IN_IDS}",
+                    (scope, id_list(wanted)),
                 )
             )
             found.update(

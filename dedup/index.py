@@ -23,6 +23,7 @@ import numpy as np
 
 from dedup.config import Config
 from dedup.fingerprint import EMPTY, fmix64_inplace
+from dedup.store import IN_IDS, id_list
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS lsh_band ("
@@ -125,19 +126,19 @@ class BandIndex:
         """
         if _is_empty(sig):
             return []
-        return self.candidates_for_keys(self.band_keys(sig), exclude)
+        return [doc for doc, _ in self.shared_bands(self.band_keys(sig), exclude)]
 
-    def candidates_for_keys(self, keys: list[int], exclude: int | None = None) -> list[int]:
-        """``candidates`` for a signature whose band keys are already computed."""
+    def shared_bands(self, keys: list[int], exclude: int | None = None) -> list[tuple[int, int]]:
+        """``(doc, bands shared)`` for precomputed band keys, most shared first, then by doc."""
         values = ",".join("(?,?)" for _ in keys)
         params: list[int] = [v for band, key in enumerate(keys) for v in (band, key)]
         rows = self.conn.execute(
             f"WITH q(band, key) AS (VALUES {values}) "
-            "SELECT l.doc FROM q JOIN lsh_band AS l ON l.band = q.band AND l.key = q.key "
+            "SELECT l.doc, COUNT(*) FROM q JOIN lsh_band AS l ON l.band = q.band AND l.key = q.key "
             "WHERE l.doc IS NOT ? GROUP BY l.doc ORDER BY COUNT(*) DESC, l.doc",
             [*params, exclude],
         )
-        return [doc for (doc,) in rows]
+        return rows.fetchall()
 
     def remove(self, doc: int) -> None:
         """Forget a document; unknown ids are ignored."""
@@ -145,10 +146,8 @@ class BandIndex:
 
     def remove_many(self, docs: Iterable[int]) -> None:
         """Forget several documents, looking their keys up in ``lsh_doc`` (no table scan)."""
-        docs = [int(d) for d in docs]
-        marks = ",".join("?" * len(docs))
         found = self.conn.execute(
-            f"SELECT doc, keys FROM lsh_doc WHERE doc IN ({marks})", docs
+            f"SELECT doc, keys FROM lsh_doc WHERE doc {IN_IDS}", (id_list(docs),)
         ).fetchall()
         if not found:
             return

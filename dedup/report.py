@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from dedup.normalize import fold
 from dedup.reposts import Cluster, clusters
-from dedup.store import Store
+from dedup.store import IN_IDS, Store, id_list
 
 PASSAGE_CHARS = 80
 
@@ -59,12 +59,11 @@ def cluster_record(store: Store, cluster: Cluster) -> dict[str, object]:
 def matched_passage(store: Store, cluster: Cluster) -> str:
     """The start of the region the original shares with its closest member, as published."""
     orig = cluster.original.n
-    others = [m.n for m in cluster.members if m.n != orig]
-    marks = ",".join("?" * len(others))
+    others = id_list(m.n for m in cluster.members if m.n != orig)
     row = store.db.execute(
-        f"SELECT a, b, a_start, a_end, b_start, b_end FROM matches WHERE (a = ? AND b IN ({marks}))"
-        f" OR (b = ? AND a IN ({marks})) ORDER BY MAX(jaccard, containment) DESC LIMIT 1",
-        (orig, *others, orig, *others),
+        f"SELECT a, b, a_start, a_end, b_start, b_end FROM matches WHERE (a = ? AND b {IN_IDS})"
+        f" OR (b = ? AND a {IN_IDS}) ORDER BY MAX(jaccard, containment) DESC LIMIT 1",
+        (orig, others, orig, others),
     ).fetchone()
     if row is None:
         return ""

@@ -1,4 +1,4 @@
-"""SQLite store: documents, their folded bodies and signatures, repost clusters.
+"""SQLite store: documents, their folded bodies, signatures and verified repost pairs.
 
 One file (default ``./dedup.db``), WAL mode, writes in explicit transactions: a run that is
 killed loses at most the batch it was writing, and a rerun skips what is already there
@@ -8,6 +8,7 @@ here ever unpickles anything.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -61,6 +62,15 @@ DOC_COLUMNS = (
 
 class SettingsError(ValueError):
     """The store was built with other fingerprint settings; its signatures would not compare."""
+
+
+def id_list(ids: Iterable[int]) -> str:
+    """Many ids as one SQL parameter, for ``n IN (SELECT value FROM json_each(?))``: a list of
+    any length, where one ``?`` per id stops at SQLite's bound-parameter limit."""
+    return json.dumps([int(i) for i in ids])
+
+
+IN_IDS = "IN (SELECT value FROM json_each(?))"
 
 
 class ConflictError(ValueError):
@@ -152,6 +162,9 @@ class Store:
         return int(cursor.lastrowid)
 
     def delete(self, n: int) -> None:
+        """Forget a document and every pair it was in; documents it was the original of
+        fall back to themselves."""
+        self.db.execute("UPDATE documents SET original = NULL WHERE original = ?", (n,))
         self.db.execute("DELETE FROM matches WHERE a = ? OR b = ?", (n, n))
         self.db.execute("DELETE FROM signatures WHERE n = ?", (n,))
         self.db.execute("DELETE FROM documents WHERE n = ?", (n,))
@@ -169,23 +182,17 @@ class Store:
 
     def infos(self, ns: Iterable[int]) -> dict[int, DocInfo]:
         """Metadata of many documents in a few queries (no text)."""
-        ns = list(ns)
-        found: dict[int, DocInfo] = {}
-        for i in range(0, len(ns), 900):  # stay under SQLite's bound-parameter limit
-            chunk = ns[i : i + 900]
-            rows = self.db.execute(
-                f"SELECT n, doc, title, source, site, date FROM documents WHERE n IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            found.update((row[0], DocInfo(*row)) for row in rows)
-        return found
+        rows = self.db.execute(
+            f"SELECT n, doc, title, source, site, date FROM documents WHERE n {IN_IDS}",
+            (id_list(ns),),
+        )
+        return {row[0]: DocInfo(*row) for row in rows}
 
     def originals(self, ns: list[int]) -> list[int]:
         """The original each of these documents was given at ingestion (itself if none)."""
-        marks = ",".join("?" * len(ns))
         rows = dict(
             self.db.execute(
-                f"SELECT n, COALESCE(original, n) FROM documents WHERE n IN ({marks})", ns
+                f"SELECT n, COALESCE(original, n) FROM documents WHERE n {IN_IDS}", (id_list(ns),)
             )
         )
         return [rows[n] for n in ns]
