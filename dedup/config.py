@@ -30,6 +30,9 @@ class Config:
     # A verified pair is a repost when either score passes its threshold.
     jaccard_threshold: float = 0.5
     containment_threshold: float = 0.7
+    # At most this many LSH candidates are verified, those sharing most bands first: enough
+    # for every real match, bounded when thousands of copies of one article are stored.
+    max_candidates: int = 50
     # Bodies with fewer distinct shingles than this are too short to call reposts.
     min_shingles: int = 20
     # A shingle carried by more than this share of a site's documents is chrome, not article.

@@ -16,7 +16,7 @@ keep the older id).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -261,12 +261,16 @@ class Detector:
         if len(body.folded) - k + 1 < self.cfg.min_shingles:
             return []
         keys = item.keys.tolist()
-        candidates = dict.fromkeys(self.index.candidates_for_keys(keys) if keys else [])
+        shared = Counter(dict(self.index.shared_bands(keys) if keys else []))
         for band, key in enumerate(keys):
-            candidates.update(dict.fromkeys(self._pending_keys.get((band, key), [])))
-        candidates.pop(exclude, None)
-        if not candidates:
+            shared.update(self._pending_keys.get((band, key), []))
+        shared.pop(exclude, None)
+        if not shared:
             return []
+        # Most shared bands first: beyond this many, a viral article's hundredth copy would be
+        # verified against all the others, and ingestion would grow quadratic.
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        candidates = [n for n, _ in ranked[: self.cfg.max_candidates]]
         chrome_a = self.chrome.chrome(item.doc.site, (h for _, _, h in body.lines()))
         found = []
         for n in candidates:
@@ -324,7 +328,11 @@ class Detector:
         ]
         matches.sort(key=lambda m: (-max(m.jaccard, m.containment), m.n))
         original = self.store.originals([n])[0]
-        return self._flag(doc_id, matches, self.store.infos([original])[original])
+        return self._flag(
+            doc_id,
+            matches,
+            self.store.infos([original, n]).get(original) or self.store.infos([n])[n],
+        )
 
     def flush(self) -> None:
         """Write what the documents added since the last flush taught: band keys, chrome counts."""
@@ -348,7 +356,7 @@ class Detector:
 class Member:
     n: int
     doc: DocInfo
-    jaccard: float  # against the original (best verified score within the cluster)
+    jaccard: float  # against the original, or its best pair in the cluster (_member_scores)
     containment: float
     container: bool  # a page holding this article among others
 
@@ -360,32 +368,28 @@ class Cluster:
     members: list[Member]  # original first, then by date
 
 
-_EDGE_COLUMNS = "a, b, jaccard, containment, a_start, a_end, b_start, b_end"
+def _edges(store: Store) -> list[tuple]:
+    """All verified pairs: (a, b, jaccard, containment, a_start, a_end, b_start, b_end)."""
+    return store.db.execute(
+        "SELECT a, b, jaccard, containment, a_start, a_end, b_start, b_end FROM matches"
+    ).fetchall()
 
 
-def _edges(store: Store, around: int | None = None) -> list[tuple]:
-    """All verified pairs, or those of the connected component holding ``around``."""
-    if around is None:
-        return store.db.execute(f"SELECT {_EDGE_COLUMNS} FROM matches").fetchall()
-    seen, frontier, edges = {around}, [around], set()
-    while frontier:
-        marks = ",".join("?" * len(frontier))
-        rows = store.db.execute(
-            f"SELECT {_EDGE_COLUMNS} FROM matches WHERE a IN ({marks}) OR b IN ({marks})",
-            frontier * 2,
-        ).fetchall()
-        edges.update(rows)
-        frontier = [x for r in rows for x in r[:2] if x not in seen]
-        seen.update(frontier)
-    return list(edges)
+def _containers(edges: Iterable[tuple], docs: dict[int, DocInfo]) -> set[int]:
+    """Pages whose matches sit in two or more separate regions: each holds several articles.
 
-
-def _containers(edges: Iterable[tuple]) -> set[int]:
-    """Pages whose matches sit in two or more separate regions: each holds several articles."""
+    Only the later page of a pair counts its region: a digest comes after the articles it
+    holds, while an original that two excerpts quote in different places comes before them
+    and stays an article. Later means later dated when both are dated, else later ingested.
+    """
     regions: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for a, b, _, _, a0, a1, b0, b1 in edges:
-        regions[a].append((a0, a1))
-        regions[b].append((b0, b1))
+        date_a, date_b = docs[a].date, docs[b].date
+        b_is_later = bool(date_a and date_b and date_b > date_a)
+        if b_is_later:
+            regions[b].append((b0, b1))
+        else:
+            regions[a].append((a0, a1))
     return {n for n, spans in regions.items() if _has_disjoint(spans)}
 
 
@@ -398,14 +402,11 @@ def _has_disjoint(spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def clusters(store: Store, around: int | None = None) -> list[Cluster]:
-    """Repost clusters, largest first; each member with its scores against the original.
-
-    With ``around``, only the clusters of that document's connected component (cheap enough
-    to run for every ingested document).
-    """
-    edges = _edges(store, around)
-    containers = _containers(edges)
+def clusters(store: Store) -> list[Cluster]:
+    """Repost clusters, largest first, computed from the stored verified pairs."""
+    edges = _edges(store)
+    docs = store.infos({n for edge in edges for n in edge[:2]})
+    containers = _containers(edges, docs)
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -438,21 +439,16 @@ def clusters(store: Store, around: int | None = None) -> list[Cluster]:
             members |= attached.get(n, set())
         if len(members) < 2:
             continue
-        docs = store.infos(members)
-        orig = _pick_original(docs, containers)
+        orig = _pick_original({n: docs[n] for n in members}, containers)
+        original = Member(orig, docs[orig], 1.0, 1.0, orig in containers)
         ordered = sorted(members - {orig}, key=lambda n: (docs[n].date or "9999", n))
         result.append(
             Cluster(
                 id=min(core),
-                original=Member(orig, docs[orig], 1.0, 1.0, orig in containers),
-                members=[Member(orig, docs[orig], 1.0, 1.0, orig in containers)]
+                original=original,
+                members=[original]
                 + [
-                    Member(
-                        n,
-                        docs[n],
-                        *scores.get((min(n, orig), max(n, orig)), (0.0, 0.0)),
-                        n in containers,
-                    )
+                    Member(n, docs[n], *_member_scores(n, orig, members, scores), n in containers)
                     for n in ordered
                 ],
             )
@@ -462,6 +458,18 @@ def clusters(store: Store, around: int | None = None) -> list[Cluster]:
 
 def _pair_scores(edges: Iterable[tuple]) -> dict[tuple[int, int], tuple[float, float]]:
     return {(min(a, b), max(a, b)): (round(j, 4), round(c, 4)) for a, b, j, c, *_ in edges}
+
+
+def _member_scores(
+    n: int, orig: int, members: set[int], scores: dict[tuple[int, int], tuple[float, float]]
+) -> tuple[float, float]:
+    """Scores against the original if the two were compared, else the member's best pair in
+    the cluster (a repost of a repost was verified against its source, not the original)."""
+    pair = scores.get((min(n, orig), max(n, orig)))
+    if pair:
+        return pair
+    own = [scores[(min(n, m), max(n, m))] for m in members if (min(n, m), max(n, m)) in scores]
+    return max(own, key=max, default=(0.0, 0.0))
 
 
 def _pick_original(docs: dict[int, DocInfo], containers: set[int]) -> int:

@@ -171,3 +171,59 @@ def test_check_flags_like_ingest_but_stores_nothing(
         assert store.count() == 6
     assert checked[0].as_dict() == ingested[0].as_dict()
     assert checked[0].status == "repost" and checked[0].of == SEEDS[0].stem
+
+
+def test_a_detector_made_inside_a_transaction_keeps_it_all_or_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        with pytest.raises(RuntimeError, match="crawler died"), store.transaction():
+            detector = Detector(store, Config())
+            detector.add(build_document(page("003", seed_text(3)), ALIASES))
+            raise RuntimeError("crawler died")
+        assert store.count() == 0
+
+
+def test_replacing_an_original_leaves_its_reposts_checkable(
+    detector: Detector, body_000_simplified: str
+) -> None:
+    add(detector, "000", seed_text(0))
+    copy = portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", body_000_simplified)
+    assert add(detector, "copy", copy).of == "000"
+    with detector.store.transaction():
+        assert (
+            detector.add(build_document(page("000", seed_text(3)), ALIASES), replace=True).status
+            == "replaced"
+        )
+    flag = detector.check(
+        build_document(page("copy", copy), ALIASES)
+    )  # stored content: rebuilt flag
+    assert flag.status == "new" and flag.of is None
+
+
+def test_two_excerpts_of_one_article_do_not_make_it_a_digest(detector: Detector) -> None:
+    """An original quoted in two places by two later pages stays the original of one cluster."""
+    article = seed_body(1, "  【实践分享】", "  作者:")
+    paragraphs = [p for p in article.split("\n") if len(p.strip()) > 100]
+    head, tail = "\n".join(paragraphs[:6]), "\n".join(paragraphs[-6:])  # J ≈ 0.5 each
+    add(detector, "full", portal("以科技创新推动产业创新", "2024-11-18 13:24", "人民网", article))
+    add(detector, "head", portal("节选一", "2024-11-19", "人民网", head))
+    add(detector, "tail", portal("节选二", "2024-11-20", "人民网", tail))
+    found = clusters(detector.store)
+    assert len(found) == 1 and found[0].original.doc.id == "full"
+    assert {m.doc.id for m in found[0].members} == {"full", "head", "tail"}
+    assert not any(m.container for m in found[0].members)
+
+
+def test_a_repost_of_a_repost_shows_its_own_verified_scores(
+    detector: Detector, body_000_simplified: str
+) -> None:
+    add(detector, "000", seed_text(0))
+    first = body_000_simplified[: len(body_000_simplified) * 3 // 5]
+    add(detector, "a", portal("科技创新和产业创新何以深度融合", "2026-02-24", "求是网", first))
+    add(
+        detector,
+        "b",
+        portal("科技创新何以深度融合", "2026-02-25", "求是网", first[len(first) // 3 :]),
+    )
+    members = {m.doc.id: m for m in clusters(detector.store)[0].members}
+    assert set(members) == {"000", "a", "b"}
+    assert members["b"].containment > 0.9  # b matched a (and maybe 000): never the 0.0 of "no pair"
