@@ -61,6 +61,9 @@ PathsArg = Annotated[
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML file of settings (see README).")
 ]
+SpeakersOption = Annotated[
+    Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
+]
 AliasOption = Annotated[Path | None, typer.Option("--aliases", help="TOML file of outlet aliases.")]
 ShingleOption = Annotated[
     int | None, typer.Option("--shingle-size", help="Characters per shingle.")
@@ -90,7 +93,13 @@ def _aliases(path: Path | None) -> Aliases:
         raise typer.Exit(2) from error
 
 
-def _store(db: Path) -> Store:
+def _store(db: Path, create: bool = False) -> Store:
+    """Open the store; only commands that ingest may create it (a typo must not make one)."""
+    if not create and not db.exists():
+        err.print(
+            f"[red]error:[/] {escape(str(db))}: no such store; run `dedup ingest` or `dedup scan` first"
+        )
+        raise typer.Exit(2)
     try:
         return Store(db)
     except ValueError as error:
@@ -118,11 +127,15 @@ def _flags(items: Generator[Flag | Problem], fmt: Format | None, summary: Summar
         err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2) from error
     except KeyboardInterrupt:
-        items.close()  # rolls back the batch in progress while the store is still open
         err.print(
             f"interrupted after {summary.done} documents; run the same command again to go on"
         )
         raise typer.Exit(130) from None
+    except BrokenPipeError:  # `dedup ingest … | head`: the reader left, stop quietly
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    finally:
+        items.close()  # an unfinished batch rolls back while the store is still open
 
 
 def _print_flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: Summary) -> None:
@@ -188,7 +201,7 @@ def ingest(
         containment_threshold=containment,
     )
     summary = Summary()
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases), replace=replace), fmt, summary)
     _finish(summary)
 
@@ -283,9 +296,7 @@ def quotes(
         typer.Option("--since", help="First seen on or after (2024, 2024-11, 2024-11-18)."),
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="First seen on or before.")] = None,
-    speakers: Annotated[
-        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
-    ] = None,
+    speakers: SpeakersOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Statements and slogans echoed across outlets: speaker, sources, first seen, occurrences.
@@ -354,7 +365,7 @@ def scan(
     """
     summary = Summary()
     cfg = _config(config)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases)), None, summary)
         data = summarize(store, cfg)
     _print_summary(data, fmt)
@@ -369,9 +380,7 @@ def report(
     ] = None,
     db: DbOption = Path("dedup.db"),
     fmt: FormatOption = Format.table,
-    speakers: Annotated[
-        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
-    ] = None,
+    speakers: SpeakersOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Summary of the store (corpus, repost clusters, top statements, top sources); with `-o`,
@@ -422,9 +431,7 @@ def graph(
         str | None, typer.Option("--since", help="Documents and statements from this date on.")
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="... up to this date.")] = None,
-    speakers: Annotated[
-        Path | None, typer.Option("--speakers", help="TOML file of speaker aliases.")
-    ] = None,
+    speakers: SpeakersOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Export the echo graph (outlets, statements, speakers; echoes, reposts, who followed whom).
@@ -451,14 +458,20 @@ def _speakers(path: Path | None) -> Speakers:
 
 
 @app.command()
-def sources(db: DbOption = Path("dedup.db"), fmt: FormatOption = Format.table) -> None:
+def sources(
+    db: DbOption = Path("dedup.db"),
+    fmt: FormatOption = Format.table,
+    speakers: SpeakersOption = None,
+    config: ConfigOption = None,
+) -> None:
     """Per outlet or site: articles, originals, reposts made and suffered, statements echoed,
     how often first, median lag behind the first carrier, share of reposts that credited.
 
     Example: `dedup sources --format jsonl`
     """
+    cfg, known = _config(config), _speakers(speakers)
     with _store(db) as store:
-        rows = outlet_sources(store)
+        rows = outlet_sources(store, cfg=cfg, speakers=known)
     table = Table(box=None, padding=(0, 1, 0, 0))
     headers = ("outlet", "kind", "articles", "orig", "reposts", "reposted", "stmts", "first")
     for header in (*headers, "lag h", "credited"):

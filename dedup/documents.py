@@ -66,7 +66,9 @@ def build_document(record: Record, aliases: Aliases) -> Document:
     given = record.given
     source = aliases.canonical(given["source"]) if "source" in given else meta.source
     site = aliases.canonical(given["site"]) if "site" in given else meta.site
-    date = (parse_date(given["date"]) or given["date"]) if "date" in given else meta.date
+    # A given date we cannot read is dropped, not stored raw: "01/09/2024" would sort before
+    # every ISO date and make its page everybody's original.
+    date = parse_date(given["date"]) if "date" in given else meta.date
     return Document(
         id=record.id,
         text=record.text,

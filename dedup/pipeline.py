@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from dedup.config import Config
-from dedup.documents import build_document
+from dedup.documents import build_document, content_hash
 from dedup.readers import Problem, Record, read_paths
 from dedup.reposts import Detector, Flag, prepare
 from dedup.sources import Aliases
@@ -56,30 +56,43 @@ def ingest_iter(
     detector = Detector(store, cfg)
     aliases = aliases or Aliases.load(None)
     first_seen: dict[str, str] = {}
-    store.db.execute("BEGIN IMMEDIATE")
-    try:
-        for chunk in _chunks(read_paths(paths, stdin), batch):
-            items = [
-                item if isinstance(item, Problem) else (_repeated_id(item, first_seen) or item)
-                for item in chunk
-            ]
-            records = [item for item in items if isinstance(item, Record)]
-            ready = iter(prepare([build_document(r, aliases) for r in records], cfg))
-            for item in items:
-                if isinstance(item, Problem):
-                    yield item
-                    continue
-                try:
-                    yield detector.add_prepared(next(ready), replace=replace)
-                except ConflictError as error:
-                    yield Problem(item.where, str(error))
+    for chunk in _chunks(read_paths(paths, stdin), batch):
+        with store.transaction():
+            yield from _ingest_chunk(chunk, store, detector, cfg, aliases, replace, first_seen)
             detector.flush()
-            store.db.execute("COMMIT")
-            store.db.execute("BEGIN IMMEDIATE")
-    except BaseException:
-        store.db.execute("ROLLBACK")
-        raise
-    store.db.execute("COMMIT")
+
+
+def _ingest_chunk(
+    chunk: list[Record | Problem],
+    store: Store,
+    detector: Detector,
+    cfg: Config,
+    aliases: Aliases,
+    replace: bool,
+    first_seen: dict[str, str],
+) -> Iterator[Flag | Problem]:
+    """Flags for one batch, in input order; only new or changed records are prepared."""
+    items: list[Record | Problem | Flag] = []
+    for item in chunk:
+        if isinstance(item, Record):
+            item = _repeated_id(item, first_seen) or _unchanged(item, store) or item
+        items.append(item)
+    records = [item for item in items if isinstance(item, Record)]
+    ready = iter(prepare([build_document(r, aliases) for r in records], cfg))
+    for item in items:
+        if not isinstance(item, Record):
+            yield item
+            continue
+        try:
+            yield detector.add_prepared(next(ready), replace=replace)
+        except ConflictError as error:
+            yield Problem(item.where, str(error))
+
+
+def _unchanged(record: Record, store: Store) -> Flag | None:
+    """A record stored before with the same content: a rerun skips it before any real work."""
+    known = store.lookup(record.id)
+    return Flag(record.id, "unchanged") if known and known[1] == content_hash(record) else None
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

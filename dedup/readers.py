@@ -208,14 +208,15 @@ def _html_record(doc_id: str, html: str, where: str) -> Iterator[Record | Proble
 def read_jsonl_stream(stream: BinaryIO, name: str) -> Iterator[Record | Problem]:
     """One JSON object per line with ``id`` and ``text``; a bad line is reported, not fatal."""
     seen_any = False
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(_lines(stream), start=1):
         where = f"{name}:{number}"
+        if line is None:
+            seen_any = True
+            yield Problem(where, f"line over {MAX_PAGE_BYTES:,} bytes is too large for one record")
+            continue
         if not line.strip():
             continue
         seen_any = True
-        if len(line) > MAX_PAGE_BYTES:
-            yield Problem(where, f"line of {len(line) / 2**20:.0f} MB is too large for one record")
-            continue
         try:
             obj = json.loads(decode(line)[0])
         except (DecodeError, json.JSONDecodeError) as error:
@@ -246,10 +247,22 @@ def _no_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Lines of a stream, None for a line over ``MAX_PAGE_BYTES``: read in bounded pieces,
+    so one giant line costs no more memory than the limit."""
+    while line := stream.readline(MAX_PAGE_BYTES + 1):
+        if len(line) <= MAX_PAGE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_PAGE_BYTES)) and not rest.endswith(b"\n"):
+            pass  # skip the rest of the oversized line
+        yield None
+
+
 def _check_record(obj: object) -> str | None:
     if not isinstance(obj, dict):
         return "a JSON line must be an object with 'id' and 'text'"
-    missing = [key for key in ("id", "text") if obj.get(key) in (None, "")]
+    missing = [key for key in ("id", "text") if str(obj.get(key) or "").strip() == ""]
     if missing:
         return f"missing {' and '.join(repr(k) for k in missing)}"
     if not isinstance(obj["text"], str):

@@ -138,3 +138,17 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert (
         "科技是第一生产力" in record.text and "首页" not in record.text and "ICP" not in record.text
     )
+
+
+def test_oversized_jsonl_line_is_skipped_without_reading_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dedup.readers.MAX_PAGE_BYTES", 2000)
+    good = json.dumps({"id": "ok", "text": seed_text(3)[:300]}, ensure_ascii=False)
+    huge = json.dumps({"id": "huge", "text": seed_text(1)}, ensure_ascii=False)  # > 2,000 bytes
+    blank_id = json.dumps({"id": "   ", "text": "正文"}, ensure_ascii=False)
+    (tmp_path / "feed.jsonl").write_text("\n".join([huge, good, blank_id, huge]), encoding="utf-8")
+    records, problems = _read(tmp_path / "feed.jsonl")
+    assert [r.id for r in records] == ["ok"]
+    assert [p.where.rsplit(":", 1)[1] for p in problems] == ["1", "3", "4"]
+    assert "too large" in problems[0].message and "missing 'id'" in problems[1].message
