@@ -26,6 +26,7 @@ same patterns; offsets in :class:`Quote` always refer to the original text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import os
 import re
@@ -50,14 +51,21 @@ PAIRS: dict[str, str] = {
 }
 # Characters that end the speaker's sentence inside a quote.
 _TERMINATORS = frozenset("。！？!?")
+_STRAIGHT = frozenset('"＂')
 # Characters that end a sentence of narration (the scope in which a speaker is looked for).
 _BOUNDARIES = frozenset("。！？!?；;\n")
+# What may follow a quote that ends its clause (表示该协议“有缺陷”，…).
+_CLAUSE_END = frozenset("，,。！？!?；;\n")
 _MASK = "□"
+# Closing marks, where a clause may start again (“…。”他还补充说).
+_AFTER_QUOTE = re.compile('[”」』’"＂]')
 _HAN = r"\u4e00-\u9fff"
 _GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
-# Speech verbs, longest first. Bare 称 is left out (堪称“汽车心脏” is not speech), and 说
-# only counts where it is not part of 来说/所说/说明/学说 (同学说 is speech).
+# Speech verbs, longest first. 说 only counts where it is not part of 来说/所说/说明/学说
+# (同学说 is speech). Bare 称 only counts right before a colon or comma (塔拉称：“…”, 该负责人
+# 称，…): followed directly by a quote it is naming, not speaking (堪称“汽车心脏”, 被称为“…”),
+# and compounds such as 简称/号称 never speak.
 _VERB_FORMS = (
     "表示肯定",
     "强调",
@@ -103,28 +111,42 @@ _VERB_FORMS = (
     "宣称",
     "声称",
     "部署",
+    "感慨",
+    "感叹",
+    "坦承",
+    "回应",
+    "反问",
+    "追问",
+    "质问",
+    "大喊",
+    "高呼",
     "说",
     "讲",
+    "称",
 )
+_SPECIAL_VERBS = {
+    "说": "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])",
+    "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])",
+}
 _VERB = re.compile(
-    "|".join(
-        "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])" if v == "说" else v
-        for v in sorted(_VERB_FORMS, key=len, reverse=True)
-    )
+    "|".join(_SPECIAL_VERBS.get(v, v) for v in sorted(_VERB_FORMS, key=len, reverse=True))
 )
 # Verbs by which a speaker quotes someone else: the quote belongs to the object, ``via`` the
 # subject (习近平总书记曾援引恩格斯的名言——“…”).
 _CITING = frozenset({"援引", "引用", "引述"})
 _CITED = re.compile(rf"^([{_HAN}·]{{2,12}}?)(?:的)?(?:名言|名句|话|诗句|论述|论断|观点)?$")
-# What may stand between a speech verb and the opening mark. An object (提出殷切期望) is only
-# allowed before a colon or a dash, so that 表示感谢,“… is not read as speech.
+# What may stand between a speech verb and the opening mark. An object (提出殷切期望, 提到了
+# 车队在遇到该问题时的两重困境) is only allowed before a colon or a dash, so that 表示感谢,“…
+# is not read as speech; see :func:`_before` for the one exception.
 _VERB_TAIL = re.compile(
-    r"^(?P<obj>[^，,。：:“”「」『』‘’□]{0,12}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
+    r"^(?P<obj>[^，,。：:“”「」『』‘’□]{0,30}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
 )
+# The longest object that may stand between a verb and a quote without a colon.
+_OBJECT_MAX = 12
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
 _ADVERBS = re.compile(
     r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
-    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍|这样|如此|这么)+$"
+    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍|这样|如此|这么|却|则|更是)+$"
 )
 # Honorifics that follow a bare surname (市民袁先生, 消费者陈女士, 新闻系夏同学, 李老师):
 # surname and honorific together are how the article names the speaker.
@@ -144,26 +166,31 @@ _DOCUMENT = re.compile(r"《([^》（(]{2,30})(?:[（(][^》]*)?》")
 _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中央|政治局|政府|办公厅|新闻办)")
 _ORGAN_STOP = re.compile(rf"^.*(?:[^{_HAN}]|召开的|举行的|的|在|据|于)")
 _TITLES_RE = "|".join(TITLES)
+# A title right after an organ's name makes the organ part of a person's post.
+_POST = re.compile(rf"副?(?:{_TITLES_RE})")
 # Words that qualify a title instead of naming its holder (新任会长陈国庆, 该负责人).
 _MODIFIER = re.compile(r"新任|前任|现任|时任|首任|原|该|这|那|副|各|多位|有关")
 _TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{_HAN}]{{2,3}}?)(?:{_TITLES_RE})")
 
 # Syllables of transliterated (Uyghur, Western) names. A name's middle dot is often mangled
-# into ? or • on scraped pages (亚森江?热合曼); a mark between two of these syllables is read
-# as that dot, while 为什么?因为 or 好吗?他 keep their question mark.
+# into ? or • on scraped pages (亚森江?热合曼), or printed as a hyphen (托托-沃尔夫); a mark
+# between two of these syllables is read as that dot, while 为什么?因为 or 好吗?他 keep their
+# question mark.
 _TRANSLIT = frozenset(
     "阿艾安奥巴拜贝比别波伯布达代戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖甘格古哈海汉罕赫胡霍吉"
     "加贾杰金卡凯坎柯科克肯库拉莱赖兰朗勒雷里丽利莉林琳卢鲁伦罗洛马玛迈麦曼毛梅蒙米密明莫"
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
-    "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊"
+    "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
 )
-_NAME_DOT = re.compile(r"[?？•・‧∙]")
+_NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
 _DOTTED_NAME = re.compile(f"{_SYLLABLE}(?:·{_SYLLABLE})+")
 # Role words end in these characters (游客, 村民, 巡警, 参谋长, 患者); a surname right after one
 # starts the person's name (游客刘新河), even when jieba cuts the name apart.
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
 _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
+# Words that open an adverbial after the subject: place, addressee, or topic (就此事表示).
+_ADVERBIAL_START = _WHERE_TO_WHOM | {"就"}
 # Last words of a clause that says when somebody spoke (朱旭接受采访时).
 _WHEN = frozenset({"时", "时候", "之后", "后", "之际"})
 _ROLE_END = "民农客员警长者师生工官士众友演手"
@@ -174,6 +201,8 @@ _ROLE_NAME = re.compile(
 )
 # A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
 # abbreviations (CEO) are roles, not names.
+# A title followed by two to four Han characters that end the clause (参谋长皋古卫).
+_TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES_RE})([{_HAN}]{{2,4}})$")
 _LATIN_NAME = re.compile(r"([A-Za-z][A-Za-z'.\- ]{1,40}[A-Za-z])\s*$")
 _LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app"})
 
@@ -277,9 +306,13 @@ def _lost_end(text: str, content: int, stop: int, at_line_end: bool) -> int:
 
 
 def _match(text: str, opened: int, end: int) -> _Span:
-    """Pair the mark at ``opened`` with its closer, tracking nested quotes on a stack."""
+    """Pair the mark at ``opened`` with its closer, tracking nested quotes on a stack.
+
+    A straight opening mark may be closed by a curly one: pages typed with mixed marks
+    (先是火了"知否体”，) close a straight quote with ” at least as often as with ".
+    """
     opener = text[opened]
-    closer = PAIRS[opener]
+    closer = PAIRS[opener] + ("”" if opener in _STRAIGHT else "")
     stack: list[tuple[str, int]] = []
     inner: list[tuple[int, int]] = []
     i = opened + 1
@@ -289,7 +322,7 @@ def _match(text: str, opened: int, end: int) -> _Span:
             break
         if stack and ch == PAIRS[stack[-1][0]]:
             inner.append((stack.pop()[1] + 1, i))
-        elif ch == closer:
+        elif ch in closer:
             return _Span(opened, opened + 1, i, i + 1, True, True, tuple(sorted(inner)))
         elif ch == opener and not stack:
             break
@@ -408,7 +441,9 @@ def _sentence_start(view: str, pos: int) -> int:
 def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[int, str]]:
     """People named in ``view[start:end]`` as (position, canonical name), in text order.
 
-    A titled name (马一德教授, 县委书记王立强) or a name jieba recognises (陈杨阳); quoted
+    A titled name (马一德教授, 县委书记王立强), a surname with an honorific (报警人刘女士), the
+    last part of a transliterated name given in full before (塔拉 after 瓦米斯·塔拉), or a
+    name jieba recognises (陈杨阳); quoted
     contents are masked, so people inside quotes do not count. A familiar form (老王)
     resolves to the person named before it with that surname.
     """
@@ -420,10 +455,36 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
         if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲":
             found.append((offset, word))
         offset += len(word)
+    for surname, full in _family_names(view[:end]).items():
+        found += [(m.start(), full) for m in re.finditer(surname, window)]
+    found += [(m.start(), m.group()) for m in _HONORED.finditer(window)]
     out: list[tuple[int, str]] = []
     for at, name in sorted((f for f in found if f[1]), key=lambda f: f[0]):
+        name = _full_name(view, start + at, name)
         out.append((start + at, speakers.canonical(name, [n for _, n in out])))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _family_names(view: str) -> dict[str, str]:
+    """Last part of each transliterated full name in ``view`` -> the full name.
+
+    Reports name a foreigner or Uyghur in full once (瓦米斯·塔拉, 托托-沃尔夫) and by the last
+    part afterwards (塔拉说, 沃尔夫表示). jieba knows few of these short forms, and one it
+    does know would otherwise become a second speaker; both are the same person.
+    """
+    out: dict[str, str] = {}
+    for m in _DOTTED_NAME.finditer(view):
+        last = m.group().rsplit("·", 1)[1]
+        if len(last) >= 2:
+            out[last] = m.group()
+    return out
+
+
+def _full_name(view: str, pos: int, name: str) -> str:
+    """``name`` as its full transliterated form if it is the last part of one named before
+    ``pos`` (see :func:`_family_names`); otherwise ``name`` unchanged."""
+    return _family_names(view[:pos]).get(name, name)
 
 
 def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
@@ -447,12 +508,19 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         # "书记" across unrelated articles would invent echoes.
         candidates.append((m.start, None if speakers.is_title(name) else name))
     for m in _PRONOUN.finditer(part):
-        if _ADVERBS.sub("", _LEADING_TIME.sub("", part[: m.start()].strip())):
+        # A pronoun right after a closing mark opens a new clause (…：“…。”他还补充说):
+        # only the words after the last quote count.
+        lead = _AFTER_QUOTE.split(part[: m.start()])[-1].strip()
+        if _ADVERBS.sub("", _LEADING_TIME.sub("", lead)):
             continue  # 看着他笑: a pronoun after other words is an object, not the speaker
         candidates.append((m.start(), _last_person(view, offset + m.start(), speakers)))
     for m in _DOCUMENT.finditer(part):
         candidates.append((m.start(), m.group(1)))
+    for surname, full in _family_names(view[: offset + len(part)]).items():
+        candidates += [(m.start(), full) for m in re.finditer(surname, part)]
     for m in _ORGAN_END.finditer(part):
+        if _POST.match(part, m.end()):
+            continue  # 专家委员会副主任顾云昌: the organ only says where the person serves
         head = part[max(0, m.start() - 10) : m.start()]
         head = _ORGAN_STOP.sub("", head)
         if len(head) >= 2:
@@ -535,15 +603,36 @@ def _leading_person(words: str) -> str | None:
     return None
 
 
+_MANNER_MAX = 6
+
+
+def _manner_start(tokens: Sequence[tuple[str, str]]) -> int | None:
+    """Index after the person that a trailing ``…地`` phrase describes, if any."""
+    if not tokens or tokens[-1][0] != "地":
+        return None
+    for i in range(len(tokens) - 2, max(-1, len(tokens) - 2 - _MANNER_MAX), -1):
+        word, flag = tokens[i]
+        if word == "的" or flag == "p":
+            return None
+        if flag.startswith("nr") or word in _HONORIFICS:
+            return i + 1
+    return None
+
+
 def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """Tokens without the trailing manner words between subject and verb.
 
     ``X激动地说``, ``X泣不成声地说``, ``X仍后怕地说``, ``X总是笑呵呵的说``: a word + 地/的
-    and adverbs (仍, 总是) stand between the speaker and the verb.
+    and adverbs (仍, 总是) stand between the speaker and the verb. A longer manner phrase
+    ending in 地 (刘女士却一脸苦笑地说) goes back to the person it describes, if one stands
+    within ``_MANNER_MAX`` tokens with no 的 or preposition in between.
     """
     out = list(tokens)
     while out:
-        if out[-1][0] in ("地", "的") and len(out) >= 2:
+        start = _manner_start(out)
+        if start is not None:
+            del out[start:]
+        elif out[-1][0] in ("地", "的") and len(out) >= 2:
             del out[-2:]
         elif out[-1][1] in ("d", "c"):
             del out[-1]
@@ -557,9 +646,10 @@ def _person_at_end(words: str) -> str | None:
 
     Only when nothing between the name and the last 的 before it is a preposition: in
     李明对王强 or 对于魏女士 the name at the end is the one spoken to or about, not the
-    speaker, while 与林为伴的李龙忠 is a description of the speaker. Three more shapes name
+    speaker, while 与林为伴的李龙忠 is a description of the speaker. Four more shapes name
     a person jieba does not: a title after the name (教育局李俊副局长), a surname right after
-    a role word (游客刘新河), and a name in Latin letters (巡警montiel).
+    a role word (游客刘新河), a name-like word right after a title (副主任格伦特, 参谋长皋古卫,
+    see :func:`_unknown_name`), and a name in Latin letters (巡警montiel).
     """
     tokens = _trim_manner(_tokens(words))
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
@@ -579,6 +669,9 @@ def _person_at_end(words: str) -> str | None:
     role = _ROLE_NAME.search(text)
     if role:
         return role.group(1)
+    titled = _TITLE_THEN_NAME.search(text)
+    if titled and _unknown_name(titled.group(1)):
+        return titled.group(1)
     latin = _LATIN_NAME.search(text)
     if latin and latin.group(1).lower() not in _LATIN_ROLES:
         return latin.group(1)
@@ -586,22 +679,51 @@ def _person_at_end(words: str) -> str | None:
 
 
 def _person_before_adverbial(words: str) -> str | None:
-    """The person who opens a clause followed by an adverbial: the subject.
+    """The person or organ who opens a clause followed by an adverbial: the subject.
 
     In 王立强在会上说, 马某跟办案民警说 or 洛克菲勒在给儿子的信中写到 the verb's subject is
     the name before the preposition; the phrase only says where, when or to whom (not 按照 or
-    根据: in 张滩镇按照上级的统一部署 the "verb" is the preposition's object). Likewise
+    根据: in 张滩镇按照上级的统一部署 the "verb" is the preposition's object). The name may
+    carry titles (副主任顾云昌对财联社) or be an organ (中国外交部此前就此事, 食药监总局在专题
+    辟谣中), with time words and adverbs before the preposition; before 在声明中 (or 公告,
+    通报…) any short name is the issuer (欢瑞世纪在声明中表示). Likewise
     in 事后朱旭接受采访时 the clause ending in 时/后 says when the person spoke (a time word
     before the name is skipped).
     """
     tokens = list(_tokens(words))
     while tokens and tokens[0][1] == "t":
         del tokens[0]
-    if len(tokens) < 2 or not tokens[0][1].startswith("nr") or len(tokens[0][0]) < 2:
+    if len(tokens) < 2:
         return None
-    if tokens[1][0] in _WHERE_TO_WHOM or tokens[-1][0] in _WHEN:
+    if tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2 and tokens[-1][0] in _WHEN:
         return tokens[0][0]
-    return None
+    at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), 0)
+    head = tokens[:at]
+    while head and head[-1][1] in ("t", "d"):  # 中国外交部此前就…: time and adverbs
+        head.pop()
+    if not head:
+        return None
+    text = "".join(word for word, _ in head)
+    if _ISSUED.match("".join(word for word, _ in tokens[at:])) and re.fullmatch(
+        rf"[{_HAN}]{{2,8}}", text
+    ):
+        return text  # 欢瑞世纪在声明中表示: whoever issues a statement speaks in it
+    if len(head) == 1:
+        word, flag = head[0]
+        return word if flag.startswith("nr") and len(word) >= 2 else _organ(head)
+    return _person_at_end(text) or _organ(head)
+
+
+# An adverbial naming the issuer's own document: its subject is whoever issued it.
+_ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
+
+
+def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
+    """The organ ``tokens`` name (中国外交部, 国家食药监总局), or None."""
+    text = "".join(word for word, _ in tokens)
+    if not re.fullmatch(rf"[{_HAN}]{{2,12}}", text):
+        return None
+    return text if _ORGAN_SUFFIX.search(text) or tokens[-1][1] == "nt" else None
 
 
 def _is_proper_noun(word: str) -> bool:
@@ -615,23 +737,48 @@ def _could_be_name(name: str, speakers: Speakers) -> bool:
     return speakers.knows(name) or _is_person(name) or name[0] in SURNAMES
 
 
+# Parts of speech that a personal name never contains: adverbs, conjunctions, prepositions,
+# particles, verbs, pronouns, numerals, time and place words, localisers, measures, adjectives.
+_NOT_IN_NAME = ("d", "c", "p", "u", "v", "r", "m", "t", "s", "f", "q", "a")
+
+
+def _unknown_name(name: str) -> bool:
+    """``name`` reads as a name jieba does not know (格伦特 -> 格|伦特, 皋古卫 -> 皋古|卫).
+
+    Used right after a title (副主任格伦特, 参谋长皋古卫), where a name is expected: two to
+    four Han characters that jieba either tags as a name or cuts into nouns, and never into
+    a word such as 当场, 近日 or 朋友就 that says how, when or who in general.
+    """
+    if not re.fullmatch(rf"[{_HAN}]{{2,4}}", name):
+        return False
+    tokens = _tokens(name)
+    if len(tokens) == 1:
+        return tokens[0][1].startswith("nr")
+    return not any(flag.startswith(_NOT_IN_NAME) for _, flag in tokens)
+
+
+# An account through which an organ speaks, with its quoted handle (微博“@广州天气”).
+_ACCOUNT = re.compile(f"(?:官方)?(?:微博|微信公众号|公众号)(?:[“「]?{_MASK}+[”」]?)?$")
+
+
 def _bare_name(part: str, speakers: Speakers) -> str | None:
     """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker,
     and so does one that ends in a person (邻居王运昌, 执行庭庭长田丰, 秦某仍后怕地) or opens
     with one before a prepositional phrase (王立强在会上).
 
+    An organ's social-media account speaks for the organ (广州市气象局微博“@广州天气”表示).
     Without a title or an organ ending, jieba must read it as a proper noun: on news text the
     words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name. A familiar form such as
     老王 comes back as printed (:func:`_subject` resolves it).
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
-    core = core.removeprefix("据")
+    core = _ACCOUNT.sub("", core.removeprefix("据"))
     honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
     if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
         # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
         # a name before its title is one; after a title it must look like one.
-        plausible = core.startswith(name) or _could_be_name(name, speakers)
+        plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
         if name != core and len(name) <= 4 and plausible:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
@@ -659,11 +806,42 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
             named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
             return speakers.canonical(name, named)
         return name
-    # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's.
+    # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
+    # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if view[start:end].rstrip().endswith(("，", ",")):
-        person = _leading_person(view[start:end])
-        return speakers.canonical(person) if person else None
+        for offset, part in reversed(parts):
+            who = _clause_subject(view, start + offset, part, speakers)
+            if who:
+                return who
     return None
+
+
+# Conjunctions and time words that may open a clause before its subject (而劳达…, 随后他…).
+_CLAUSE_LEAD = re.compile(
+    r"^(?:而|但|并|又|可|随后|之后|此后|同时|当时|\d{1,2}月\d{1,2}日|\d{1,2}日)*"
+)
+
+
+_HONORED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS))})")
+
+
+def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str | None:
+    """The person a clause opens with, the subject of a verb that follows it after a comma.
+
+    In 而劳达更是开启了玩笑，说道 or 特朗普在推特上发布视频，宣布 the verb has no subject of
+    its own and continues the last clause's. A conjunction or date may come first; the person
+    is a surname with an honorific (曹女士), a name jieba knows, or one the page named in full
+    before (see :func:`_people`).
+    """
+    lead = len(_CLAUSE_LEAD.match(part).group())
+    honored = _HONORED.match(part, lead)
+    if honored:  # 曹女士把…: jieba cuts surname and honorific apart
+        return honored.group()
+    person = _leading_person(part[lead:])
+    if person:
+        return speakers.canonical(_full_name(view, offset, person))
+    people = _people(view, offset + lead, offset + len(part), speakers)
+    return people[0][1] if people and people[0][0] == offset + lead else None
 
 
 def _cited(obj: str, speakers: Speakers) -> str | None:
@@ -698,11 +876,21 @@ def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     return _Who()
 
 
-def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = False) -> _Who:
+def _before(
+    view: str,
+    sent: int,
+    pos: int,
+    speakers: Speakers,
+    colon: bool = False,
+    predicate: bool = False,
+) -> _Who:
     """A speech verb ending the text before the opening mark (总书记强调:“…), or a framed one.
 
     With ``colon`` only a verb followed by a colon or dash counts: 不直接提到“厕所” mentions a
-    word, 他说:“好” says it.
+    word, 他说:“好” says it. An object between verb and quote needs a colon too (表示感谢,“…
+    thanks, it does not speak), except for a ``predicate`` quote, one that ends its clause
+    right after a short object: in 特朗普表示该协议“有缺陷”。 the quote is what the speaker
+    said about the object, a piece of his own words.
     """
     verbs = list(_VERB.finditer(view, sent, pos))
     for k in range(len(verbs) - 1, -1, -1):
@@ -710,7 +898,8 @@ def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = Fa
         tail = _VERB_TAIL.match(view[m.end() : pos])
         if not tail:
             continue
-        if (tail.group("obj") or colon) and tail.group("sep") not in _COLONS:
+        obj, sep = tail.group("obj"), tail.group("sep")
+        if sep not in _COLONS and (colon or obj) and not _predicate_of(obj, sep, predicate):
             continue
         # 介绍说, 表示说: the subject stands before the first of the joined verbs.
         first = k
@@ -721,6 +910,25 @@ def _before(view: str, sent: int, pos: int, speakers: Speakers, colon: bool = Fa
             return _Who(_cited(tail.group("obj"), speakers), m.group(), subject)
         return _Who(subject, m.group())
     return _framed(view, sent, pos, speakers)
+
+
+def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool:
+    """``clause`` is a person the article named before ``pos``.
+
+    A speaker named once with a title (副主任格伦特却认为) is later credited by the bare name
+    after a quote (”格伦特说。). jieba may not know the name, but the earlier title shows it
+    is one.
+    """
+    if not re.fullmatch(rf"[{_HAN}·]{{2,12}}", clause):
+        return False
+    if re.search(rf"(?:{_TITLES_RE}){re.escape(clause)}", view[:pos]):
+        return True
+    return clause in {name for _, name in _people(view, 0, pos, speakers)}
+
+
+def _predicate_of(obj: str, sep: str | None, predicate: bool) -> bool:
+    """The quote completes ``verb + obj`` (表示该协议“有缺陷”): see :func:`_before`."""
+    return predicate and bool(obj) and sep is None and len(obj) <= _OBJECT_MAX
 
 
 def _after(view: str, pos: int, speakers: Speakers) -> _Who:
@@ -738,6 +946,8 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     if re.match(r"\s*(?:[:：]|——)", view[verb.end() : verb.end() + 3]):
         return _Who()
     clause = view[start : verb.start()]
+    if _named_earlier(view, pos, clause, speakers):
+        return _Who(clause, verb.group())  # ”格伦特说。
     if _first_mention(clause[:4], start, view, speakers) is None and not (
         "，" not in clause and "," not in clause and _bare_name(clause, speakers)
     ):
@@ -769,6 +979,8 @@ _PRONOUN_MANNER = re.compile(r"[，,\s]*[他她][^，,。！？□]{0,6}?[地着
 _CARRY_SPAN = 200
 # Paragraph breaks: a line break, or the full-width indent that starts a scraped paragraph.
 _PARAGRAPH = re.compile(r"\n+|　{2,}")
+# What stands right before a quote that opens a paragraph (a line break or an indent).
+_PARAGRAPH_START = re.compile(r"(?:\n|　|\s)[“「『‘\"＂]?$")
 
 
 @dataclass(frozen=True)
@@ -859,6 +1071,25 @@ def _protagonist(
     return _Who(person) if mentions >= 2 else _Who()
 
 
+def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> _Who:
+    """The speaker of a quote that opens a paragraph, named in the sentence right after it.
+
+    Features open on the words and name the speaker next, often without a speech verb:
+    “向总送我三头猪崽……”5月21日，说到……，周桂珍感激不已。 / “……”昨天下午，曹女士把……发到了
+    朋友圈. Only a quote that starts its paragraph counts, and only when the rest of that
+    sentence names exactly one person; with two, who spoke is a guess.
+    """
+    if opened > 0 and not _PARAGRAPH_START.search(view[max(0, opened - 2) : opened]):
+        return _Who()
+    end = closed
+    while end < len(view) and view[end] not in _BOUNDARIES:
+        end += 1
+    people = {name for _, name in _people(view, closed, end, sp)}
+    if len(people) != 1:
+        return _Who()
+    return _Who(people.pop())
+
+
 def _stands_alone(view: str, opened: int) -> bool:
     """The quote opens a clause of its own (after a stop, comma, line or space).
 
@@ -923,7 +1154,8 @@ def _attribute(
     text = view.text
     opened = view.at(span.open)
     sent = _sentence_start(text, opened)
-    before = who = _before(text, sent, opened, sp, colon=kind == "term")
+    closes = span.closed and text[view.at(span.after) : view.at(span.after) + 1] in _CLAUSE_END
+    before = who = _before(text, sent, opened, sp, colon=kind == "term", predicate=closes)
     introduced = before.verb is not None and re.search(r"[:：]\s*$", text[sent:opened])
     after = _after(text, view.at(span.after), sp) if span.closed and not introduced else _Who()
     if who.speaker is None:
@@ -945,6 +1177,8 @@ def _attribute(
         who = _carried(text, opened, anchors, sp)
         if who.speaker is None and "我" in said:
             who = _protagonist(text, opened, anchors, sp)
+        if who.speaker is None and span.closed:
+            who = _lead_quote(text, opened, view.at(span.after), sp)
     # A speech verb before the quote still tells how it was said when the speaker is unknown.
     return who if who.speaker is not None else before
 
@@ -1026,6 +1260,9 @@ def extract_quotes(
         content = text[span.start : span.end]
         kind = classify(content)
         who = _attribute(view, span, content, kind, prev, discourse, sp)
+        if who.speaker is not None:
+            full = _full_name(view.text, view.at(span.open), who.speaker)
+            who = dataclasses.replace(who, speaker=full)
         prev = _Previous(span, who, content.rstrip()[-1:] in _TERMINATORS | {"…", "."})
         if who.speaker is not None or who.verb is not None:
             discourse.quotes.append((view.at(span.after), who.speaker))

@@ -565,3 +565,144 @@ def test_quotes_on_successive_lines_continue_one_voice() -> None:
 def test_dialogue_turns_are_not_chained_or_guessed() -> None:
     text = "张海燕在路边拦住了一位老人。 “您要去哪儿？” “我去医院看孙子。”"
     assert [q.speaker for q in extract_quotes(text)] == [None, None]
+
+
+# ------------------------------------------------------------- attribution rules, round 2
+
+
+def test_bare_cheng_speaks_only_before_a_colon_or_comma() -> None:
+    said = "这款设备今年年底就能量产，价格会比同类产品低三成。"
+    (quote,) = extract_quotes(f"研究员李明称：“{said}”")
+    assert (quote.speaker, quote.verb) == ("李明", "称")
+    (named,) = extract_quotes("这台发动机堪称“汽车心脏”，由三家工厂联合研制。")
+    assert (named.speaker, named.verb) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("full", "printed"),
+    [
+        ("瓦西里·伊万诺夫", "瓦西里·伊万诺夫"),
+        ("托马斯·穆勒", "托马斯-穆勒"),
+        ("安娜·卡特", "安娜?卡特"),
+    ],
+)
+def test_last_part_of_a_transliterated_name_is_the_full_name(full: str, printed: str) -> None:
+    text = (
+        f"工程师{printed}最近展示了一台原型机，引起不少关注。"
+        f"{full.rsplit('·', 1)[1]}说：“如果大规模制造，成本还会更低。”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == full
+
+
+def test_unknown_name_after_a_title_is_the_speaker() -> None:
+    text = "该组织项目副主任科斯塔表示：“我们会继续上诉，直到法院重新审理此案。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "科斯塔"
+
+
+def test_a_word_after_a_title_is_not_taken_for_a_name() -> None:
+    text = "面对围观的顾客，超市经理当场表示：“所有过期商品今天全部下架。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_name_after_the_quote_that_a_title_introduced_earlier() -> None:
+    text = (
+        "工会副主席科斯塔表示，谈判仍在继续。"
+        "“我们不会接受这样的条件，工人的安全必须放在第一位。”科斯塔说。"
+    )
+    assert extract_quotes(text)[-1].speaker == "科斯塔"
+
+
+def test_pronoun_right_after_a_quote_is_the_subject() -> None:
+    text = (
+        "李华说：“方案已经在三个区试点，效果不错。”"
+        "他还补充说，该方案“将在明年全面推行，覆盖全市所有小区。”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["李华", "李华"]
+
+
+@pytest.mark.parametrize(
+    "clause", ["张海涛在会上通报了案情，宣布", "而张海涛更是开了个玩笑，说道："]
+)
+def test_verb_without_subject_continues_the_clause_before(clause: str) -> None:
+    (quote,) = extract_quotes(f"{clause}“涉案人员已经全部到案，赃款也已追回。”")
+    assert quote.speaker == "张海涛"
+
+
+def test_quote_completing_verb_and_object_is_the_speakers() -> None:
+    text = "王立强表示该方案“切实可行”，并称将尽快在全县推广。"
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.verb) == ("王立强", "表示")
+
+
+def test_quote_modifying_a_noun_after_verb_and_object_is_nobodys() -> None:
+    text = "王立强指出今年要把“美丽庭院”创建活动做实做细，让更多家庭参与进来。"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
+
+
+def test_long_manner_phrase_goes_back_to_the_person() -> None:
+    text = "车主孙先生却满脸无奈地说“这车才开了三个月，发动机就坏了两次。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "孙先生"
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("国家统计局此前就此事表示，", "国家统计局"),
+        ("市交通局副局长张伟在发布会上表示，", "张伟"),
+    ],
+)
+def test_subject_before_an_adverbial_may_be_an_organ_or_titled(
+    narration: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(f"{narration}“相关数据将按期发布，请公众以官方渠道为准。”")
+    assert quote.speaker == speaker
+
+
+def test_organ_before_a_title_is_the_persons_post() -> None:
+    text = "“限购政策不会放松，这一点非常明确。”原市住房专家委员会副主任顾长明对本报表示。"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "顾长明"
+
+
+def test_sighing_is_speech() -> None:
+    text = "下班后，李女士把这段经历发到了朋友圈，感慨“以前打车哪有这么难。”"
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.verb) == ("李女士", "感慨")
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("昨天下午，陈女士把这段经历发到了朋友圈。", "陈女士"),
+        ("昨天下午，陈女士和王先生在派出所做了笔录。", None),
+    ],
+)
+def test_quote_opening_a_paragraph_belongs_to_the_one_person_named_next(
+    after: str, speaker: str | None
+) -> None:
+    text = f"打车软件今天恢复上线。\n“等了半个小时，来接单的却是一辆货车。”{after}"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_straight_opening_mark_closed_by_a_curly_one() -> None:
+    text = '电视剧热播后，先是火了"知否体”，随后网友们又开始收集剧中的语病。'
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.closed, quote.kind) == ("知否体", True, "term")
+
+
+def test_an_organs_account_speaks_for_the_organ() -> None:
+    text = "市气象局官方微博“＠本地天气”表示，“今晚到明天仍有强降雨，请市民减少外出。”"
+    said = extract_quotes(text)[-1]
+    assert said.speaker == "市气象局"
+
+
+def test_issuer_of_a_statement_speaks_in_it() -> None:
+    text = "昨晚，欢瑞影视在声明中表示，“我们认为这部剧确实存在不足，将尽快修改后重新上线。”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "欢瑞影视"

@@ -126,3 +126,11 @@ def test_familiar_form_stays_as_printed_without_a_namesake(surname: str, named: 
     # 小李 in an article that never named a 李 is just 小李 (labels keep it so).
     speakers = Speakers.builtin()
     assert speakers.canonical(f"小{surname}", named=named) == f"小{surname}"
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [("空军某部参谋长陈海东", "陈海东"), ("审判长李国华", "李国华"), ("领队周志明", "周志明")],
+)
+def test_military_court_and_team_posts_are_titles(credit: str, name: str) -> None:
+    assert Speakers.builtin().canonical(credit) == name
