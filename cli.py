@@ -16,14 +16,14 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dedup.config import Config
-from dedup.export import write
-from dedup.graph import GraphFilter, build_graph
+from dedup.export import check_format, write
+from dedup.graph import STATEMENT_KINDS, GraphFilter, build_graph
 from dedup.html_report import write_report
 from dedup.outlets import SOURCE_FIELDS
 from dedup.outlets import sources as outlet_sources
 from dedup.pipeline import Summary, check_iter, ingest_iter
 from dedup.readers import Problem
-from dedup.report import doc_records, repost_records
+from dedup.report import clip, doc_records, repost_records
 from dedup.reposts import Flag
 from dedup.sources import Aliases
 from dedup.speakers import Speakers
@@ -273,10 +273,7 @@ def _print_reposts(rows: list[dict]) -> None:
         out.print(table)
 
 
-class Kind(StrEnum):
-    statement = "statement"
-    slogan = "slogan"
-    term = "term"
+Kind = StrEnum("Kind", {kind: kind for kind in STATEMENT_KINDS})  # statement, slogan, term
 
 
 @app.command()
@@ -339,7 +336,7 @@ def _print_statements(rows: list[dict]) -> None:
         docs = sorted(
             {o["doc"] + ("" if o["quoted"] else " (unquoted)") for o in row["occurrences"]}
         )
-        text = row["text"] if len(row["text"]) <= 40 else row["text"][:40] + "…"
+        text = clip(row["text"], 40)
         table.add_row(
             text,
             row["speaker"] or "",
@@ -438,9 +435,11 @@ def graph(
 
     Example: `dedup graph -o echoes.gexf --min-sources 2`, then open it in Gephi (File > Open).
     """
-    if output.suffix.lower() not in (".gexf", ".graphml", ".json", ".csv"):
-        err.print(f"[red]error:[/] {escape(str(output))}: use .gexf, .graphml, .json or .csv")
-        raise typer.Exit(2)
+    try:
+        check_format(output)
+    except ValueError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2) from error
     filters = GraphFilter(speaker, kind.value if kind else None, min_sources, since, until)
     cfg, table = _config(config), _speakers(speakers)
     with _store(db) as store:

@@ -52,19 +52,14 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 def write(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``graph`` in the format its extension names (.gexf, .graphml, .json, .csv)."""
     path = Path(path)
-    writers = {
-        ".gexf": write_gexf,
-        ".graphml": write_graphml,
-        ".json": write_json,
-        ".csv": write_csv,
-    }
-    try:
-        writer = writers[path.suffix.lower()]
-    except KeyError:
-        raise ValueError(
-            f"{path}: unknown graph format {path.suffix!r} (use {', '.join(sorted(writers))})"
-        ) from None
-    writer(graph, path)
+    check_format(path)
+    WRITERS[path.suffix.lower()](graph, path)
+
+
+def check_format(path: Path) -> None:
+    """Refuse an extension we cannot write, before any work is done."""
+    if path.suffix.lower() not in WRITERS:
+        raise ValueError(f"{path}: unknown graph format {path.suffix!r} (use {', '.join(WRITERS)})")
 
 
 def xml_text(text: str) -> str:
@@ -220,3 +215,6 @@ def write_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
         writer = csv.DictWriter(handle, header, restval="")
         writer.writeheader()
         writer.writerows(rows)
+
+
+WRITERS = {".gexf": write_gexf, ".graphml": write_graphml, ".json": write_json, ".csv": write_csv}

@@ -34,6 +34,7 @@ import networkx as nx
 
 from dedup.config import Config
 from dedup.documents import Document
+from dedup.report import clip
 from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
 from dedup.statements import Statement, outlet, track
@@ -250,7 +251,7 @@ def _add_statements(
             continue
         quoted = {o.doc for o in s.occurrences if o.quoted}
         node = statement_node(s.id)
-        label = s.text if len(s.text) <= LABEL_CHARS else s.text[:LABEL_CHARS] + "…"
+        label = clip(s.text, LABEL_CHARS)
         graph.add_node(
             node,
             kind=s.kind,

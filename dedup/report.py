@@ -74,4 +74,9 @@ def matched_passage(store: Store, cluster: Cluster) -> str:
         return ""
     begin, finish = folded.span(start, min(end, len(folded.text)))
     text = " ".join(body[begin:finish].split())
-    return text if len(text) <= PASSAGE_CHARS else text[:PASSAGE_CHARS] + "…"
+    return clip(text, PASSAGE_CHARS)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with "…" where it was cut."""
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -108,21 +108,13 @@ class Flag:
 
 
 def compare(
-    a: Body,
-    chrome_a: set[int],
-    b: Body,
-    chrome_b: set[int],
-    k: int,
-    n: int = -1,
-    seq_a: np.ndarray | None = None,
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], k: int, n: int = -1
 ) -> Match | None:
-    """Exact Jaccard and containment of two bodies' shingle sets, chrome lines left out.
+    """Exact Jaccard and containment of two bodies given as :func:`shingled` pairs.
 
-    ``n`` names ``b`` in the returned match; ``seq_a`` is ``a``'s shingle sequence if known.
+    ``n`` names ``b`` in the returned match.
     """
-    seq_a = _article_shingles(a, chrome_a, k, seq_a)
-    seq_b = _article_shingles(b, chrome_b, k)
-    set_a, set_b = distinct(seq_a[seq_a != 0]), distinct(seq_b[seq_b != 0])
+    (seq_a, set_a), (seq_b, set_b) = a, b
     if not set_a.size or not set_b.size:
         return None
     shared = np.intersect1d(set_a, set_b, assume_unique=True)
@@ -138,17 +130,18 @@ def compare(
     )
 
 
-def _article_shingles(
+def shingled(
     body: Body, chrome: set[int], k: int, seq: np.ndarray | None = None
-) -> np.ndarray:
-    """Shingle hashes by position, 0 where the shingle starts inside a chrome line."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """A body as comparisons need it: its shingle hash at each position (0 where the shingle
+    starts inside a chrome line) and the distinct hashes left. ``seq``: the hashes if known."""
     seq = shingle_sequence(body.folded, k) if seq is None else seq
     spans = [(start, end) for start, end, h in body.lines() if h in chrome] if chrome else []
     if spans:
         seq = seq.copy()
         for start, end in spans:
             seq[start:end] = 0
-    return seq
+    return seq, distinct(seq[seq != 0])
 
 
 def _region(seq: np.ndarray, shared: np.ndarray, k: int) -> tuple[int, int]:
@@ -272,6 +265,7 @@ class Detector:
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         candidates = [n for n, _ in ranked[: self.cfg.max_candidates]]
         chrome_a = self.chrome.chrome(item.doc.site, (h for _, _, h in body.lines()))
+        mine = shingled(body, chrome_a, k, item.shingles)  # once, not per candidate
         found = []
         for n in candidates:
             folded, line_starts, body_hash, site = self.store.folded(n)
@@ -281,7 +275,7 @@ class Detector:
                 continue
             other = Body(folded, line_starts, body_hash)
             chrome_b = self.chrome.chrome(site, (h for _, _, h in other.lines()))
-            match = compare(body, chrome_a, other, chrome_b, k, n, item.shingles)
+            match = compare(mine, shingled(other, chrome_b, k), k, n)
             if match and match.is_repost(self.cfg):
                 found.append(match)
         return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.n))

@@ -35,7 +35,7 @@ from dedup.config import Config
 from dedup.documents import Document
 from dedup.graph import echo_graph, parse_time
 from dedup.outlets import outlet_rows
-from dedup.report import cluster_record
+from dedup.report import clip, cluster_record
 from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
 from dedup.statements import Statement, track
@@ -175,7 +175,7 @@ def _statement_table(rows: list[dict], top: int) -> Table:
     table.add_column("first seen", min_width=5)
     table.add_column("var", justify="right", no_wrap=True)
     for row in rows[:top]:
-        text = row["text"] if len(row["text"]) <= 60 else row["text"][:60] + "…"
+        text = clip(row["text"], 60)
         _add_row(
             table,
             text,
