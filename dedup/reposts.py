@@ -256,7 +256,8 @@ class Detector:
         keys = item.keys.tolist()
         shared = Counter(dict(self.index.shared_bands(keys) if keys else []))
         for band, key in enumerate(keys):
-            shared.update(self._pending_keys.get((band, key), []))
+            for n in self._pending_keys.get((band, key), ()):
+                shared[n] += 1
         shared.pop(exclude, None)
         if not shared:
             return []
