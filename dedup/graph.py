@@ -400,7 +400,8 @@ def build_graph(
 ) -> nx.MultiDiGraph:
     """The echo graph of a store (what ``dedup graph`` exports), filtered."""
     filters = filters or GraphFilter()
-    docs = [doc for _, doc in store.documents() if filters.admits(doc.date)]
+    everything = [doc for _, doc in store.documents()]
+    groups = clusters(store)
     statements = track(
         store,
         cfg,
@@ -410,5 +411,8 @@ def build_graph(
         min_sources=filters.min_sources,
         since=filters.since,
         until=filters.until,
+        docs=everything,
+        groups=groups,
     )
-    return echo_graph(docs, clusters(store), statements)
+    docs = [doc for doc in everything if filters.admits(doc.date)]
+    return echo_graph(docs, groups, statements)

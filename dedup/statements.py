@@ -43,7 +43,7 @@ from dedup.documents import Document
 from dedup.fingerprint import shingle_hashes, shingle_sequence
 from dedup.normalize import Folded, fold, strip_glosses
 from dedup.quotes import PAIRS, extract_quotes
-from dedup.reposts import clusters
+from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
 from dedup.store import Store
 
@@ -536,16 +536,22 @@ def track(
     min_sources: int = 1,
     since: str | None = None,
     until: str | None = None,
+    docs: Sequence[Document] | None = None,
+    groups: Sequence[Cluster] | None = None,
 ) -> list[Statement]:
     """Statements in a store, repost-aware, filtered (see :func:`select`).
 
     ``speaker`` may be any alias (習近平, 习近平总书记): it is resolved like quoted speakers.
+    ``docs`` and ``groups`` (the store's documents and repost clusters) spare loading them
+    again when the caller has them already.
     """
     sp = speakers or Speakers.builtin()
     cluster_of: dict[str, int] = {}
-    for cluster in clusters(store):
+    for cluster in clusters(store) if groups is None else groups:
         for member in cluster.members:
             cluster_of.setdefault(member.doc.id, cluster.id)
-    found = track_documents((doc for _, doc in store.documents()), cluster_of, sp, cfg)
+    if docs is None:
+        docs = [doc for _, doc in store.documents()]
+    found = track_documents(docs, cluster_of, sp, cfg)
     who = sp.canonical(speaker) if speaker else None
     return select(found, who, kind, min_sources, since, until)

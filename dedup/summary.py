@@ -60,7 +60,7 @@ def gather(store: Store, cfg: Config | None = None, speakers: Speakers | None = 
     """Load documents, clusters, statements and the echo graph of a store."""
     docs = [doc for _, doc in store.documents()]
     groups = clusters(store)
-    statements = track(store, cfg, speakers)
+    statements = track(store, cfg, speakers, docs=docs, groups=groups)
     return Facts(
         docs=docs,
         clusters=groups,
