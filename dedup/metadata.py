@@ -25,11 +25,10 @@ A page without an anchor has no header chrome: its body starts at the first line
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dedup.normalize import strip_glosses, to_simplified
+from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.sources import Aliases, clean_name, looks_like_outlet
 
 _TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -107,7 +106,7 @@ def parse_date(text: str) -> str | None:
     ``2024-11-18T13:24:40``; ``2024/2/14`` or ``2024.02.14`` -> ``2024-02-14``. Full-width
     digits are read after NFKC. Impossible dates (2月30日) are skipped, not guessed.
     """
-    match = _date_match(unicodedata.normalize("NFKC", text))
+    match = _date_match(nfkc(text))
     return _iso(match) if match else None
 
 
@@ -152,11 +151,9 @@ def _lines(text: str) -> list[_Line]:
     pair up one to one; if they ever do not, each line is converted on its own.
     """
     found = list(_LINE.finditer(text))
-    views = _LINE.findall(to_simplified(strip_glosses(unicodedata.normalize("NFKC", text))))
+    views = _LINE.findall(to_simplified(strip_glosses(nfkc(text))))
     if len(views) != len(found):
-        views = [
-            to_simplified(strip_glosses(unicodedata.normalize("NFKC", m.group()))) for m in found
-        ]
+        views = [to_simplified(strip_glosses(nfkc(m.group()))) for m in found]
     out = []
     for m, view in zip(found, views, strict=True):
         raw = m.group().strip()

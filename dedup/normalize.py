@@ -27,6 +27,7 @@ forward maximum matching; the two differ only where phrases overlap.)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -518,6 +519,42 @@ def to_simplified(text: str) -> str:
         for p, value in _phrase_fixes(text, triggers, _SEPARATORS):
             out[p : p + len(value)] = _codes(value)
     return _text(out)
+
+
+@functools.cache
+def _single_char_nfkc() -> np.ndarray:
+    """BMP code point -> its NFKC where that is one other character, else itself (built on
+    first use: 65,536 lookups, about 50 ms)."""
+    table = np.arange(0x10000, dtype=np.uint32)
+    for c in (*range(0xD800), *range(0xE000, 0x10000)):
+        norm = unicodedata.normalize("NFKC", chr(c))
+        if len(norm) == 1 and norm != chr(c):
+            table[c] = ord(norm)
+    return table
+
+
+def nfkc(text: str) -> str:
+    """Exactly ``unicodedata.normalize("NFKC", text)``, about three times faster on news.
+
+    Most of what NFKC changes in Chinese pages is one character for one (full-width
+    punctuation, digits, letters, the ideographic space): a table does those. If the result
+    is then normalized it is the answer (NFKC only depends on each character's compatibility
+    decomposition, which the table preserves); otherwise only the lines still holding
+    expansions (…) or combining marks go through ``unicodedata``. Line breaks never compose,
+    so normalizing line by line equals normalizing the whole.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if not codes.size:
+        return text
+    if codes.max() >= 0x10000:
+        return unicodedata.normalize("NFKC", text)
+    mapped = _single_char_nfkc()[codes].tobytes().decode("utf-32-le", "surrogatepass")
+    if unicodedata.is_normalized("NFKC", mapped):
+        return mapped
+    return "\n".join(
+        line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+        for line in mapped.split("\n")
+    )
 
 
 def strip_glosses(text: str) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from dedup.normalize import strip_glosses, to_simplified
+from dedup.normalize import nfkc, strip_glosses, to_simplified
 
 _LABEL = re.compile(r"^(?:本文|稿件|文章|新闻|信息)?(?:来源|转自|转载自|出处|来自)[:：]?|^据(?=..)")
 _DECORATIONS = "《》〈〉【】[]「」『』“”‘’\"'()<>·•:：,，;；。.、|丨-—_ "
@@ -44,7 +43,7 @@ _GENERIC = frozenset(
 
 def clean_name(name: str) -> str:
     """Steps 1-4 of the module docstring: the spelling used for lookup and for display."""
-    text = to_simplified(strip_glosses(unicodedata.normalize("NFKC", name)))
+    text = to_simplified(strip_glosses(nfkc(name)))
     text = re.sub(r"\s+", "", text).lower()
     previous = None
     while text != previous:

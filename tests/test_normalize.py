@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedup.normalize import fold, normalize_name, strip_glosses, to_simplified
+from dedup.normalize import fold, nfkc, normalize_name, strip_glosses, to_simplified
 from tests.conftest import SEEDS, seed_text
 
 T2S = opencc.OpenCC("t2s")
@@ -236,3 +236,23 @@ def test_strip_glosses_drops_pinyin_after_han_only() -> None:
     assert strip_glosses("創（chuàng）新") == "創新"  # full-width parentheses too
     assert strip_glosses("RCEP (rcep) 和 (app)") == "RCEP (rcep) 和 (app)"  # not glosses
     assert strip_glosses("协定(RCEP)") == "协定(RCEP)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "经濟創新，。：；！？（）【】「」『』“”‘’…—　０１２ＡＢｃ①㈠㎡ﬁ\u0301\u0308\u3099e\nカ\U00020000"
+        )
+        | st.characters(codec="utf-8"),
+        max_size=60,
+    )
+)
+def test_nfkc_is_exactly_unicode_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_on_the_seed_pages() -> None:
+    for path in sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt")):
+        page = path.read_text(encoding="utf-8")
+        assert nfkc(page) == unicodedata.normalize("NFKC", page)
