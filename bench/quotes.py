@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and `dedup` impor
 from bench.inews import Article, load_articles  # noqa: E402
 from bench.transforms import convert_script, halfwidth_punctuation  # noqa: E402
 from dedup.documents import Document, build_document  # noqa: E402
-from dedup.normalize import fold, normalize_name  # noqa: E402
+from dedup.normalize import fold, normalize_name, strip_glosses  # noqa: E402
 from dedup.quotes import Quote, extract_quotes  # noqa: E402
 from dedup.readers import Record  # noqa: E402
 from dedup.sources import Aliases  # noqa: E402
@@ -63,7 +63,6 @@ OVERLAP = 0.8
 # Plants must be long enough to be searched as statements (Config.statement_min_sentence).
 MIN_PLANT = 12
 _SENTENCE_END = re.compile(r"[。！？]")
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
 @dataclass(frozen=True)
@@ -245,7 +244,7 @@ class Plant:
 
 
 def _without_glosses(text: str) -> str:
-    return _GLOSS.sub("", text)
+    return strip_glosses(text)
 
 
 def variant(text: str, rng: random.Random) -> tuple[str, str]:

@@ -30,12 +30,11 @@ import dataclasses
 import functools
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.normalize import to_simplified
+from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
 # Opening mark -> closing mark. Straight quotes open and close with the same character.
@@ -281,7 +280,7 @@ def looks_like_mojibake(text: str, pos: int) -> bool:
     inews training set fewer than 0.2% of sentence starts do, and those are mostly real words.
     A private-use or replacement character among the first three (痹\ue143紕) settles it.
     """
-    chars = _GLOSS.sub("", text[pos : pos + 12])
+    chars = strip_glosses(text[pos : pos + 12])
     if _UNDECODABLE.search(chars[:3]):
         return True
     pair = to_simplified(chars[:2])
@@ -1218,7 +1217,7 @@ def classify(content: str, marked: bool = True) -> str:
     """
     if not marked:
         return "statement"
-    core = to_simplified(unicodedata.normalize("NFKC", _GLOSS.sub("", content))).strip()
+    core = to_simplified(nfkc(strip_glosses(content))).strip()
     bare = re.sub(r"[“”「」『』‘’\"'\s]", "", core)
     letters = sum(ch.isalnum() for ch in bare)
     if letters >= _SPOKEN_MIN_CHARS and (bare[-1] in _TERMINATORS or _PERSONAL.search(bare)):
