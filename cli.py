@@ -152,7 +152,8 @@ def _print_flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: S
         for item in items:
             summary.note(item)
             if isinstance(item, Problem):
-                err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False)
+                label = "skipped" if item.skipped else "warning"
+                err.print(f"[yellow]{label}[/] {escape(str(item))}", highlight=False)
                 continue
             progress.update(task, description=f"{summary.done} documents")
             if fmt is None:
@@ -170,8 +171,10 @@ def _print_flags(items: Iterator[Flag | Problem], fmt: Format | None, summary: S
 
 def _finish(summary: Summary) -> None:
     counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.counts.items())) or "no documents"
-    err.print(f"{counts}; {len(summary.problems)} skipped")
-    if summary.done == 0 and summary.problems:
+    skipped = sum(p.skipped for p in summary.problems)
+    warned = len(summary.problems) - skipped
+    err.print(f"{counts}; {skipped} skipped" + (f", {warned} warnings" if warned else ""))
+    if summary.done == 0 and skipped:
         raise typer.Exit(1)
 
 

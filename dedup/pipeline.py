@@ -16,6 +16,7 @@ from typing import BinaryIO, TypeVar
 
 from dedup.config import Config
 from dedup.documents import build_document, content_hash
+from dedup.metadata import parse_date
 from dedup.readers import Problem, Record, read_paths
 from dedup.reposts import Detector, Flag, prepare
 from dedup.sources import Aliases
@@ -34,6 +35,8 @@ class Summary:
     def note(self, item: Flag | Problem) -> None:
         if isinstance(item, Problem):
             self.problems.append(item)
+            if not item.skipped:  # stored all the same
+                return
         else:
             self.counts[item.status] = self.counts.get(item.status, 0) + 1
 
@@ -83,6 +86,12 @@ def _ingest_chunk(
         if not isinstance(item, Record):
             yield item
             continue
+        if "date" in item.given and parse_date(item.given["date"]) is None:
+            yield Problem(
+                item.where,
+                f"date {item.given['date']!r} not understood; stored without a date",
+                skipped=False,
+            )
         try:
             yield detector.add_prepared(next(ready), replace=replace)
         except ConflictError as error:

@@ -38,10 +38,12 @@ class Record:
 
 @dataclass(frozen=True)
 class Problem:
-    """An item that could not be read; ``where`` is "path" or "path:line"."""
+    """An item that could not be read, or (``skipped`` False) was stored with a part left
+    out; ``where`` is "path" or "path:line"."""
 
     where: str
     message: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -127,3 +127,23 @@ def test_ctrl_c_keeps_committed_batches_says_so_and_a_rerun_completes(tmp_path: 
         assert 0 < kept < 1000 and kept % 200 == 0  # whole batches only
         statuses = [f.status for f in ingest_iter([feed], store) if isinstance(f, Flag)]
         assert store.count() == 1000 and statuses.count("unchanged") == kept
+
+
+def test_an_unreadable_given_date_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "us", "text": seed_text(3), "date": "01/09/2024"},  # month/day order unknowable
+        {"id": "iso", "text": seed_text(4), "date": "2025年5月21日 11:22"},
+    ]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    with Store(tmp_path / "d.db") as store:
+        summary = ingest([feed], store)
+        dates = {doc.id: doc.date for _, doc in store.documents()}
+    assert summary.counts == {"new": 2}
+    [warning] = summary.problems
+    assert (
+        not warning.skipped
+        and warning.where.endswith(":1")
+        and "'01/09/2024' not understood" in warning.message
+    )
+    assert dates == {"us": None, "iso": "2025-05-21T11:22"}
