@@ -65,17 +65,19 @@ class ChromeModel:
         self._scopes: Counter[str] = Counter()  # not yet written, see ``flush``
         self._lines: Counter[tuple[str, int]] = Counter()
 
-    def learn(self, site: str | None, lines: Iterable[int]) -> None:
-        """Count one document's distinct short lines under its site and the corpus.
+    def learn(self, site: str | None, lines: Iterable[int], weight: int = 1) -> None:
+        """Count one document's distinct short lines under its site and the corpus
+        (``weight`` -1 takes a replaced document's lines back out).
 
         Counts are buffered in memory (``chrome`` reads them too) and written by ``flush``,
         once per ingestion batch.
         """
         distinct = set(lines)
         for scope in {CORPUS, site} - {None}:
-            self.scope_docs[scope] = self.scope_docs.get(scope, 0) + 1
-            self._scopes[scope] += 1
-            self._lines.update((scope, h) for h in distinct)
+            self.scope_docs[scope] = self.scope_docs.get(scope, 0) + weight
+            self._scopes[scope] += weight
+            for h in distinct:
+                self._lines[(scope, h)] += weight
 
     def flush(self) -> None:
         """Write the buffered counts."""

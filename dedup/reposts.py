@@ -340,6 +340,8 @@ class Detector:
 
     def _remove(self, n: int) -> None:
         self.flush()
+        folded, line_starts, body_hash, site = self.store.folded(n)
+        self.chrome.learn(site, (h for _, _, h in Body(folded, line_starts, body_hash).lines()), -1)
         self.index.remove(n)
         self.store.delete(n)
 

@@ -227,3 +227,21 @@ def test_a_repost_of_a_repost_shows_its_own_verified_scores(
     members = {m.doc.id: m for m in clusters(detector.store)[0].members}
     assert set(members) == {"000", "a", "b"}
     assert members["b"].containment > 0.9  # b matched a (and maybe 000): never the 0.0 of "no pair"
+
+
+def test_replacing_a_page_takes_its_chrome_lines_back_out(detector: Detector) -> None:
+    text = portal(
+        "要闻",
+        "2025-05-20 08:00",
+        "东方财经网",
+        seed_body(1, "  【学习金句】", "  【专家解读】"),  # short lines: 【实践分享】…
+    )
+    add(detector, "p", text)
+    counts = dict(detector.store.db.execute("SELECT scope, docs FROM chrome_scopes"))
+    with detector.store.transaction():
+        detector.add(build_document(page("p", text + "\n（完）"), ALIASES), replace=True)
+    assert dict(detector.store.db.execute("SELECT scope, docs FROM chrome_scopes")) == counts
+    most, rows = detector.store.db.execute(
+        "SELECT MAX(docs), COUNT(*) FROM chrome_lines"
+    ).fetchone()
+    assert rows > 0 and most == 1  # the short lines (【实践分享】…) counted once, not twice
