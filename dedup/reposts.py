@@ -15,6 +15,7 @@ keep the older id).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -56,7 +57,10 @@ class Body:
         digest = hashlib.sha256(folded.text.encode("utf-8")).hexdigest()
         return cls(folded.text, starts.astype(np.int64), digest)
 
+    @functools.cached_property
     def lines(self) -> list[tuple[int, int, int]]:
+        """``(start, end, hash)`` of its short lines; read by chrome lookup, masking and
+        learning, so hashed once."""
         return line_hashes(self.folded, self.line_starts)
 
 
@@ -136,7 +140,7 @@ def shingled(
     """A body as comparisons need it: its shingle hash at each position (0 where the shingle
     starts inside a chrome line) and the distinct hashes left. ``seq``: the hashes if known."""
     seq = shingle_sequence(body.folded, k) if seq is None else seq
-    spans = [(start, end) for start, end, h in body.lines() if h in chrome] if chrome else []
+    spans = [(start, end) for start, end, h in body.lines if h in chrome] if chrome else []
     if spans:
         seq = seq.copy()
         for start, end in spans:
@@ -153,7 +157,7 @@ def _region(seq: np.ndarray, shared: np.ndarray, k: int) -> tuple[int, int]:
 
 
 def prepare(docs: Sequence[Document], cfg: Config) -> list[Prepared]:
-    """Fold, shingle and sign a batch of documents: pure work, no store, safe in a worker."""
+    """Fold, shingle and sign a batch of documents: pure work, no store access."""
     bodies = [Body.of(doc) for doc in docs]
     sequences = [shingle_sequence(body.folded, cfg.shingle_size) for body in bodies]
     sigs = signatures([distinct(seq) for seq in sequences], cfg)
@@ -230,7 +234,7 @@ class Detector:
             self._pending.append((n, item.keys))
             for band, key in enumerate(item.keys.tolist()):
                 self._pending_keys.setdefault((band, key), []).append(n)
-        self.chrome.learn(doc.site, (h for _, _, h in body.lines()))
+        self.chrome.learn(doc.site, (h for _, _, h in body.lines))
         if matches:
             self.store.db.executemany(
                 "INSERT OR REPLACE INTO matches VALUES (?,?,?,?,?,?,?,?)",
@@ -265,7 +269,7 @@ class Detector:
         # verified against all the others, and ingestion would grow quadratic.
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         candidates = [n for n, _ in ranked[: self.cfg.max_candidates]]
-        chrome_a = self.chrome.chrome(item.doc.site, (h for _, _, h in body.lines()))
+        chrome_a = self.chrome.chrome(item.doc.site, (h for _, _, h in body.lines))
         mine = shingled(body, chrome_a, k, item.shingles)  # once, not per candidate
         found = []
         for n in candidates:
@@ -275,11 +279,11 @@ class Detector:
                 found.append(Match(n, 1.0, 1.0, whole, whole, exact=True))
                 continue
             other = Body(folded, line_starts, body_hash)
-            chrome_b = self.chrome.chrome(site, (h for _, _, h in other.lines()))
+            chrome_b = self.chrome.chrome(site, (h for _, _, h in other.lines))
             match = compare(mine, shingled(other, chrome_b, k), k, n)
             if match and match.is_repost(self.cfg):
                 found.append(match)
-        return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.n))
+        return _best_first(found)
 
     def _original(self, doc: Document, n: int, matches: list[Match]) -> DocInfo:
         """The likely original of the article ``doc`` (stored as ``n``) repeats.
@@ -321,13 +325,9 @@ class Detector:
             Match(r[0], r[1], r[2], (r[3], r[4]), (r[5], r[6]), self.store.body_hash(r[0]) == own)
             for r in rows
         ]
-        matches.sort(key=lambda m: (-max(m.jaccard, m.containment), m.n))
         original = self.store.originals([n])[0]
-        return self._flag(
-            doc_id,
-            matches,
-            self.store.infos([original, n]).get(original) or self.store.infos([n])[n],
-        )
+        infos = self.store.infos({original, n})
+        return self._flag(doc_id, _best_first(matches), infos.get(original) or infos[n])
 
     def flush(self) -> None:
         """Write what the documents added since the last flush taught: band keys, chrome counts."""
@@ -341,9 +341,14 @@ class Detector:
     def _remove(self, n: int) -> None:
         self.flush()
         folded, line_starts, body_hash, site = self.store.folded(n)
-        self.chrome.learn(site, (h for _, _, h in Body(folded, line_starts, body_hash).lines()), -1)
+        self.chrome.learn(site, (h for _, _, h in Body(folded, line_starts, body_hash).lines), -1)
         self.index.remove(n)
         self.store.delete(n)
+
+
+def _best_first(matches: list[Match]) -> list[Match]:
+    """Strongest match first (by its higher score), ties to the earlier document."""
+    return sorted(matches, key=lambda m: (-max(m.jaccard, m.containment), m.n))
 
 
 # -- clusters -------------------------------------------------------------------------------
