@@ -8,6 +8,10 @@ from pathlib import Path
 import opencc
 import pytest
 
+from dedup.pipeline import ingest
+from dedup.store import Store
+from dedup.summary import Facts, gather
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "samples").glob("00[0-4]_*.txt"))
 _GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -38,10 +42,14 @@ def body_000_simplified(converters: dict[str, opencc.OpenCC]) -> str:
 @pytest.fixture(scope="session")
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample corpus ingested once into a temporary store (read it, don't write)."""
-    from dedup.pipeline import ingest
-    from dedup.store import Store
-
     path = tmp_path_factory.mktemp("samples") / "samples.db"
     with Store(path) as store:
         ingest([ROOT / "samples"], store)
     return path
+
+
+@pytest.fixture(scope="session")
+def sample_facts(samples_db: Path) -> Facts:
+    """Everything the summary and the HTML report show, gathered once from the sample store."""
+    with Store(samples_db) as store:
+        return gather(store)

@@ -105,12 +105,6 @@ def parse(page: str) -> Tags:
 
 
 @pytest.fixture(scope="module")
-def sample_facts(samples_db: Path) -> Facts:
-    with Store(samples_db) as store:
-        return gather(store)
-
-
-@pytest.fixture(scope="module")
 def sample_page(sample_facts: Facts) -> str:
     return render_html(sample_facts)
 

@@ -15,18 +15,12 @@ from rich.console import Console
 from dedup.documents import Document
 from dedup.outlets import sources
 from dedup.store import Store
-from dedup.summary import Facts, date_range, gather, lag_hours, render, summary
+from dedup.summary import Facts, date_range, lag_hours, render, summary
 
 
 @pytest.fixture(scope="module")
-def facts(samples_db: Path) -> Facts:
-    with Store(samples_db) as store:
-        return gather(store)
-
-
-@pytest.fixture(scope="module")
-def data(facts: Facts) -> dict:
-    return summary(facts)
+def data(sample_facts: Facts) -> dict:
+    return summary(sample_facts)
 
 
 def _doc(doc_id: str, date: str | None) -> Document:
