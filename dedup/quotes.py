@@ -62,9 +62,9 @@ _HAN = r"\u4e00-\u9fff"
 _GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 # Speech verbs, longest first. 说 only counts where it is not part of 来说/所说/说明/学说
-# (同学说 is speech). Bare 称 only counts right before a colon or comma (塔拉称：“…”, 该负责人
-# 称，…): followed directly by a quote it is naming, not speaking (堪称“汽车心脏”, 被称为“…”),
-# and compounds such as 简称/号称 never speak.
+# (同学说 is speech). Bare 称 and 问 only count right before a colon or comma (塔拉称：“…”,
+# 该负责人称，…, 他问她：“…”): followed directly by a quote 称 is naming, not speaking
+# (堪称“汽车心脏”, 被称为“…”), and compounds such as 简称/号称 never speak.
 _VERB_FORMS = (
     "表示肯定",
     "强调",
@@ -119,13 +119,28 @@ _VERB_FORMS = (
     "质问",
     "大喊",
     "高呼",
+    "承认",
+    "否认",
+    "直指",
+    "描述为",
+    "形容为",
+    "称之为",
+    "斥之为",
+    "斥为",
+    "指责",
+    "批评",
+    "抱怨",
+    "警告",
     "说",
     "讲",
     "称",
+    "问",
 )
 _SPECIAL_VERBS = {
     "说": "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])",
     "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])",
+    # 问她：“…” asks; 学问, 访问 and 问题 do not.
+    "问": "(?<![学访疑提询顾])问(?=[他她我你]?们?[:：，,])",
 }
 _VERB = re.compile(
     "|".join(_SPECIAL_VERBS.get(v, v) for v in sorted(_VERB_FORMS, key=len, reverse=True))
@@ -140,6 +155,9 @@ _CITED = re.compile(rf"^([{_HAN}·]{{2,12}}?)(?:的)?(?:名言|名句|话|诗句
 _VERB_TAIL = re.compile(
     r"^(?P<obj>[^，,。：:“”「」『』‘’□]{0,30}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
 )
+# A short reported clause whose predicate is the quote, after a speech verb and a comma
+# (认为，边境巡逻队是在“…”), or after a first quote of the same speaker (…“非常粗暴”，美方是“…”).
+_COPULA_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{1,12}?(?:是在|是|为)\s*")
 # The longest object that may stand between a verb and a quote without a colon.
 _OBJECT_MAX = 12
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
@@ -788,6 +806,25 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     return speakers.canonical(person) if person else None
 
 
+# How often the page must print a clause-long word jieba cannot read before it is a name.
+_RECURRING = 3
+
+
+def _recurring_name(part: str, view: str) -> str | None:
+    """A clause that is only a surname-led word the page keeps repeating (莫天池直言…).
+
+    jieba cuts many names into ordinary words (莫|天池). Standing alone before a speech
+    verb and printed again and again across the page, such a word is the person the article
+    is about.
+    """
+    core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
+    if not re.fullmatch(rf"[{_HAN}]{{2,3}}", core) or core[0] not in SURNAMES:
+        return None
+    if _NOT_A_NAME.search(core) or view.count(core) < _RECURRING:
+        return None
+    return core
+
+
 def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     """Speaker named in ``view[start:end]``, the clause before a speech verb.
 
@@ -799,15 +836,17 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         who = _first_mention(part, start + offset, view, speakers)
         if who:
             return who
-    if parts and start + parts[-1][0] + len(parts[-1][1]) == end:
-        name = _bare_name(parts[-1][1], speakers)
+    text = view[start:end].rstrip()
+    continues = _CONTINUATION.sub("", text).endswith(("，", ","))
+    if parts and start + parts[-1][0] + len(parts[-1][1]) == end and not continues:
+        name = _bare_name(parts[-1][1], speakers) or _recurring_name(parts[-1][1], view)
         if name and FAMILIAR.match(name):  # 老王: the 王 named before
             named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
             return speakers.canonical(name, named)
         return name
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
-    if view[start:end].rstrip().endswith(("，", ",")):
+    if continues:
         for offset, part in reversed(parts):
             who = _clause_subject(view, start + offset, part, speakers)
             if who:
@@ -815,10 +854,16 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     return None
 
 
+# What may stand between the comma and the verb of a clause that continues the last
+# clause's subject (…，并将其描述为 / …，还把它称为).
+_CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就)*(?:将|把)?(?:其|它|此)?$")
 # Conjunctions and time words that may open a clause before its subject (而劳达…, 随后他…).
 _CLAUSE_LEAD = re.compile(
-    r"^(?:而|但|并|又|可|随后|之后|此后|同时|当时|\d{1,2}月\d{1,2}日|\d{1,2}日)*"
+    r"^(?:而|但|并|又|可|虽然|虽|尽管|不过|然而|后来|随后|之后|此后|同时|当时|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}日)*"
 )
+# A title phrase before the person who opens a clause (美国总统特朗普为…辩护，直指…).
+_TITLE_PREFIX = re.compile(rf"[{_HAN}]{{0,12}}?(?:{_TITLES_RE})")
 
 
 _HONORED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS))})")
@@ -828,19 +873,26 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     """The person a clause opens with, the subject of a verb that follows it after a comma.
 
     In 而劳达更是开启了玩笑，说道 or 特朗普在推特上发布视频，宣布 the verb has no subject of
-    its own and continues the last clause's. A conjunction or date may come first; the person
-    is a surname with an honorific (曹女士), a name jieba knows, or one the page named in full
-    before (see :func:`_people`).
+    its own and continues the last clause's. A conjunction or date may come first, and a
+    title before the person (美国总统特朗普为…辩护，直指…); the person is a surname with an
+    honorific (曹女士), a pronoun (虽然后来他有所退让，承认了…), a name jieba knows, or one the
+    page named in full before (see :func:`_people`).
     """
     lead = len(_CLAUSE_LEAD.match(part).group())
     honored = _HONORED.match(part, lead)
     if honored:  # 曹女士把…: jieba cuts surname and honorific apart
         return honored.group()
+    if _PRONOUN.match(part, lead):  # 虽然后来他有所退让，承认了…: 他 is the last one named
+        return _last_person(view, offset + lead, speakers)
     person = _leading_person(part[lead:])
     if person:
         return speakers.canonical(_full_name(view, offset, person))
     people = _people(view, offset + lead, offset + len(part), speakers)
-    return people[0][1] if people and people[0][0] == offset + lead else None
+    if not people:
+        return None
+    at, name = people[0]
+    title = view[offset + lead : at]
+    return name if not title or _TITLE_PREFIX.fullmatch(title) else None
 
 
 def _cited(obj: str, speakers: Speakers) -> str | None:
@@ -857,6 +909,11 @@ _AS_SAID = re.compile(
 )
 # 《塔木德》中有段名言：「…」 / 他常说的一句话：“…”: a saying introduced by a noun, not a verb.
 _SAYING = re.compile(r"(?:名言|名句|格言|原话|(?:的|段|句)话)[:：]\s*$")
+# 根据广州市白云预警发布中心发布的消息，“…”: the words of whoever issued the notice.
+_ISSUER = re.compile(
+    r"(?:根据|据)(?P<who>[^，,。；：:“”]{2,24}?)(?:发布|发出|公布|印发)?的?"
+    r"(?:消息|通报|公告|声明|通知|通告)[，,：:]?\s*$"
+)
 # Where a framed speaker's description ends and the person begins (《人民的名义》里沙瑞金).
 _FRAME = re.compile(r"^.*》[里中]?")
 
@@ -869,6 +926,13 @@ def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
         return _Who(
             _bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说"
         )
+    m = _ISSUER.search(view, sent, pos)
+    if m:
+        who = m.group("who")
+        issuer = _bare_name(who, speakers)
+        if issuer is None and re.fullmatch(rf"[{_HAN}]{{2,24}}", who):
+            issuer = who  # the pattern itself says it is an issuer (…预警发布中心)
+        return _Who(issuer, "发布")
     m = _SAYING.search(view, sent, pos)
     if m:
         return _Who(_subject(view, sent, m.start(), speakers), m.group().rstrip(":： "))
@@ -889,24 +953,33 @@ def _before(
     word, 他说:“好” says it. An object between verb and quote needs a colon too (表示感谢,“…
     thanks, it does not speak), except for a ``predicate`` quote, one that ends its clause
     right after a short object: in 特朗普表示该协议“有缺陷”。 the quote is what the speaker
-    said about the object, a piece of his own words.
+    said about the object, a piece of his own words. So is a predicate quote right after a
+    characterizing verb (将其描述为“…”) or ending a short copula clause after the verb and a
+    comma (格伦特认为，巡逻队是在“过度使用武力”。).
     """
     verbs = list(_VERB.finditer(view, sent, pos))
     for k in range(len(verbs) - 1, -1, -1):
         m = verbs[k]
         tail = _VERB_TAIL.match(view[m.end() : pos])
-        if not tail:
+        # 格伦特认为，巡逻队是在“过度使用武力”: the quote is the reported clause's predicate.
+        copula = predicate and _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None
+        if not tail and not copula:
             continue
-        obj, sep = tail.group("obj"), tail.group("sep")
-        if sep not in _COLONS and (colon or obj) and not _predicate_of(obj, sep, predicate):
+        obj, sep = (tail.group("obj"), tail.group("sep")) if tail else ("", None)
+        if (
+            not copula
+            and sep not in _COLONS
+            and (colon or obj)
+            and not _predicate_of(m.group(), obj, sep, predicate)
+        ):
             continue
         # 介绍说, 表示说: the subject stands before the first of the joined verbs.
         first = k
         while first > 0 and verbs[first - 1].end() == verbs[first].start():
             first -= 1
         subject = _subject(view, sent, verbs[first].start(), speakers)
-        if m.group() in _CITING and tail.group("obj"):
-            return _Who(_cited(tail.group("obj"), speakers), m.group(), subject)
+        if m.group() in _CITING and obj:
+            return _Who(_cited(obj, speakers), m.group(), subject)
         return _Who(subject, m.group())
     return _framed(view, sent, pos, speakers)
 
@@ -925,9 +998,16 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
     return clause in {name for _, name in _people(view, 0, pos, speakers)}
 
 
-def _predicate_of(obj: str, sep: str | None, predicate: bool) -> bool:
-    """The quote completes ``verb + obj`` (表示该协议“有缺陷”): see :func:`_before`."""
-    return predicate and bool(obj) and sep is None and len(obj) <= _OBJECT_MAX
+# Verbs that take what was said as their complement directly (将其描述为“…”, 斥之为“…”).
+_CHARACTERIZING = frozenset({"描述为", "形容为", "称之为", "斥之为", "斥为"})
+
+
+def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool:
+    """The quote completes ``verb + obj`` (表示该协议“有缺陷”, 将其描述为“…”): see
+    :func:`_before`."""
+    if not predicate or sep is not None or len(obj) > _OBJECT_MAX:
+        return False
+    return bool(obj) or verb in _CHARACTERIZING
 
 
 def _after(view: str, pos: int, speakers: Speakers) -> _Who:
@@ -954,6 +1034,23 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
         # kept without a speaker, which stops an earlier speaker from carrying over.
         return _Who(None, verb.group()) if "，" not in clause and "," not in clause else _Who()
     return _Who(_subject(view, start, verb.start(), speakers), verb.group())
+
+
+# Where a saying or line of verse comes from (“…”这句词源自李清照的《如梦令》).
+_ORIGIN = re.compile(r"(?:源自|出自|语出|引自|摘自)")
+
+
+def _origin(view: str, pos: int, speakers: Speakers) -> _Who:
+    """The author a quote is traced to later in its sentence (“…”出自苏轼的《定风波》)."""
+    stop = pos
+    while stop < len(view) and stop - pos < 60 and view[stop] not in _BOUNDARIES:
+        stop += 1
+    m = _ORIGIN.search(view, pos, stop)
+    if not m:
+        return _Who()
+    rest = view[m.end() : stop]
+    author = _leading_person(rest) or _first_mention(rest, m.end(), view, speakers)
+    return _Who(speakers.canonical(author) if author else None, m.group())
 
 
 def _introduced(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
@@ -1011,10 +1108,31 @@ def _is_turn(view: _View, prev: _Previous | None, opened: int) -> bool:
     return gap.isspace() and "\n" not in gap
 
 
-def _chained(view: _View, prev: _Previous | None, opened: int) -> _Who:
-    """The previous quote's speaker when this quote follows it directly (“…”“…”, “…”，“…”)."""
+def _turn_taker(view: str, dialogue: Sequence[tuple[int, _Who]], sp: Speakers) -> _Who:
+    """Who speaks the next turn of a two-person exchange (“你需要多少钱？” “4000。” “我借给你！”).
+
+    Turns alternate: the speaker two turns back speaks again, and after the first known
+    turn the other party speaks, the last other person the narration named before the
+    exchange began (她叫马晓倩。“你现在需要多少钱？”…).
+    """
+    if len(dialogue) >= 2 and dialogue[-2][1].speaker is not None:
+        return _Who(dialogue[-2][1].speaker)
+    last = dialogue[-1][1].speaker if dialogue else None
+    if last is None:
+        return _Who()
+    began = dialogue[0][0]
+    others = [name for _, name in _people(view, max(0, began - 300), began, sp) if name != last]
+    return _Who(others[-1]) if others else _Who()
+
+
+def _chained(view: _View, prev: _Previous | None, opened: int, predicate: bool) -> _Who:
+    """The previous quote's speaker when this quote follows it directly (“…”“…”, “…”，“…”),
+    or, as a ``predicate`` quote, completes a short copula clause after it (see
+    ``_COPULA_CLAUSE``)."""
     gap = _gap(view, prev, opened)
-    if prev is None or gap is None or not re.fullmatch(r"[、，,\s]*", gap):
+    if prev is None or gap is None:
+        return _Who()
+    if not re.fullmatch(r"[、，,\s]*", gap) and not (predicate and _COPULA_CLAUSE.fullmatch(gap)):
         return _Who()
     return _Who() if _is_turn(view, prev, opened) else prev.who
 
@@ -1043,6 +1161,10 @@ def _carried(
     return _Who(name)
 
 
+# How many times more often than anyone else the narration must name its protagonist.
+_SALIENT = 3
+
+
 def _protagonist(
     view: str, opened: int, anchors: Sequence[tuple[int, str | None]], sp: Speakers
 ) -> _Who:
@@ -1051,8 +1173,10 @@ def _protagonist(
     Profiles and features let their subject speak without a speech verb: 金麦克遇到了……指挥家。
     “有一次演出，……我们就……” A quote in the first person that no speech introduces is that
     person's words when the narration just before it (the same or the previous paragraph,
-    within ``_CARRY_SPAN``) names exactly one person and reports nobody's speech (then
-    :func:`_carried` decides); with two or more people, who speaks is a guess. The person
+    within ``_CARRY_SPAN``) reports nobody's speech (then :func:`_carried` decides) and
+    names one person at least ``_SALIENT`` times as often as anyone else (a passing 老师张华,
+    or a word jieba misreads as a name, does not unseat the subject); with two people
+    named alike, who speaks is a guess. The person
     must have been named at least twice in the article so far: a feature's subject recurs,
     while a single jieba "name" is as likely a misreading (价格高达) or a headline mention.
     """
@@ -1062,10 +1186,10 @@ def _protagonist(
         start = breaks[-2]
     if any(start <= pos <= opened for pos, _ in anchors):
         return _Who()
-    people = {name for _, name in _people(view, start, opened, sp)}
-    if len(people) != 1:
+    ranked = Counter(name for _, name in _people(view, start, opened, sp)).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < _SALIENT * ranked[1][1]):
         return _Who()
-    (person,) = people
+    person = ranked[0][0]
     mentions = sum(name == person for _, name in _people(view, 0, opened, sp))
     return _Who(person) if mentions >= 2 else _Who()
 
@@ -1160,11 +1284,13 @@ def _attribute(
     if who.speaker is None:
         who = after
     if who.speaker is None:
-        who = _chained(view, prev, opened)
+        who = _chained(view, prev, opened, closes)
     if kind == "term":
         return who if who.speaker is not None else before
     if who.speaker is None:
         who = _introduced(text, sent, opened, sp)
+    if who.speaker is None and span.closed:
+        who = _origin(text, view.at(span.after), sp)
     if who.speaker is None and kind == "statement" and span.closed:
         manner = _PRONOUN_MANNER.match(text, view.at(span.after))
         if manner:
@@ -1255,10 +1381,16 @@ def extract_quotes(
     quotes: list[Quote] = []
     prev: _Previous | None = None
     discourse = _Discourse(view.text, sp)
+    dialogue: list[tuple[int, _Who]] = []  # the run of turns this quote may continue
     for span in marked:
         content = text[span.start : span.end]
         kind = classify(content)
         who = _attribute(view, span, content, kind, prev, discourse, sp)
+        opened = view.at(span.open)
+        turn = _is_turn(view, prev, opened)
+        if turn and who.speaker is None:
+            who = _turn_taker(view.text, dialogue, sp)
+        dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
             full = _full_name(view.text, view.at(span.open), who.speaker)
             who = dataclasses.replace(who, speaker=full)

@@ -706,3 +706,78 @@ def test_issuer_of_a_statement_speaks_in_it() -> None:
     text = "昨晚，欢瑞影视在声明中表示，“我们认为这部剧确实存在不足，将尽快修改后重新上线。”"
     (quote,) = extract_quotes(text)
     assert quote.speaker == "欢瑞影视"
+
+
+# ------------------------------------------------------------- attribution rules, round 3
+
+
+def test_dialogue_turns_alternate_once_one_speaker_is_known() -> None:
+    text = (
+        "店主王建国拦住了正要离开的女孩。她叫林小雨，是附近中学的学生。"
+        "王建国问她：“你一个人回家吗？” “嗯。” “我送你到路口吧。” “不用了，谢谢您。”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["王建国", "林小雨", "王建国", "林小雨"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("美国总统特朗普为这项政策辩护，直指一些议员“完全不负责任”。", "完全不负责任", "特朗普"),
+        (
+            "他曾称全球变暖是“骗局”。虽然后来他有所让步，承认了“气候正在变化”，",
+            "气候正在变化",
+            "特朗普",
+        ),
+        (
+            "特朗普表示该协议“有缺陷”，并将其描述为“一个糟糕透顶的协议”。",
+            "一个糟糕透顶的协议",
+            "特朗普",
+        ),
+        ("议会发言人罗德里格斯却认为，政府是在“转移公众视线”。", "转移公众视线", "罗德里格斯"),
+    ],
+)
+def test_fragment_completing_a_speakers_clause_is_theirs(
+    text: str, fragment: str, speaker: str
+) -> None:
+    quotes = extract_quotes("特朗普当天接受了媒体采访。" + text)
+    assert only(quotes, fragment).speaker == speaker
+
+
+def test_copula_clause_after_a_fragment_continues_its_speaker() -> None:
+    text = "美国总统特朗普直指一些移民“非常粗暴”，美方是“不得已才这样做”。"
+    assert [q.speaker for q in extract_quotes(text)] == ["特朗普", "特朗普"]
+
+
+def test_fragment_that_does_not_end_the_clause_stays_the_writers() -> None:
+    text = "村支书刘兴雄说，这里成了蔬菜专业村，得益于“校农结合”扶贫新模式。"
+    assert only(extract_quotes(text), "校农结合").speaker is None
+
+
+def test_name_jieba_cannot_read_is_the_speaker_when_the_page_repeats_it() -> None:
+    said = "其实八九个小时就够了，我只是起得比较早。"
+    story = "莫天池今年考上了清华。同学们都说莫天池是学霸。"
+    text = f"{story}很多人说他每天学习十二个小时，莫天池直言没这么多：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "莫天池"
+    # Printed once, the same word is no evidence of a name.
+    once = f"很多人说他每天学习十二个小时，莫天池直言没这么多：“{said}”"
+    assert only(extract_quotes(once), said).speaker is None
+
+
+def test_issuer_of_a_notice_speaks_in_it() -> None:
+    said = "目前强雷雨云团正影响我区西部，局地已出现冰雹，请注意防御。"
+    text = f"根据广州市白云预警发布中心发布的消息，“{said}”"
+    assert only(extract_quotes(text), said).speaker == "广州市白云预警发布中心"
+
+
+def test_saying_traced_to_its_author_later_in_the_sentence() -> None:
+    text = "“知否知否，应是绿肥红瘦”这句词大家都很熟悉，出自李清照的《如梦令》。"
+    assert only(extract_quotes(text), "知否知否，应是绿肥红瘦").speaker == "李清照"
+
+
+def test_protagonist_outweighs_a_passing_mention() -> None:
+    said = "“直到现在我都觉得惊讶，身边最热爱音乐的一群人，是在大学里遇到的。”"
+    story = (
+        "金麦克从小就跟着父亲练琴。金麦克在南开读大学时才真正爱上钢琴，"
+        "学校的艺术氛围让金麦克对音乐的理解更为深远，老师张华也常来听他演奏。"
+    )
+    assert only(extract_quotes(story + said), said.strip("“”")).speaker == "金麦克"
