@@ -781,3 +781,29 @@ def test_protagonist_outweighs_a_passing_mention() -> None:
         "学校的艺术氛围让金麦克对音乐的理解更为深远，老师张华也常来听他演奏。"
     )
     assert only(extract_quotes(story + said), said.strip("“”")).speaker == "金麦克"
+
+
+def test_colon_after_a_persons_clause_introduces_their_words() -> None:
+    said = "谁敢扣我的车，我就弄死谁！"
+    text = f"交警拦下了骑摩托车的丘某。丘某借着酒劲狠了起来，对着执勤民警恶言相告：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "丘某"
+    # A colon after a clause that opens with no person names nobody.
+    (quote,) = extract_quotes(f"丘某被带回了中队。墙上写着：“{said}”")
+    assert quote.speaker is None
+
+
+def test_surname_with_kinship_honorific_opens_the_clause() -> None:
+    said = "燕子别害怕，无论你走到哪里，我都会找来的！"
+    text = f"有一天，她坐车迷路了，杨爷爷找到她说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "杨爷爷"
+    # Someone spoken to, or somebody's relative, is not the speaker.
+    (to,) = extract_quotes(f"民警对王先生说：“{said}”")
+    assert to.speaker is None
+    (kin,) = extract_quotes(f"张女士的婆婆说：“{said}”")
+    assert kin.speaker is None
+
+
+def test_adverb_glued_to_an_unknown_name_is_dropped() -> None:
+    said = "你没事了，你很安全，他走了"
+    text = f"寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "寇拉"
