@@ -619,9 +619,24 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
+_NAME_PIECE = ("nr", "ns", "n", "nz", "j")
+# Longest given part after the middle dot, in characters (卡波特, 雨果, 赛买提).
+_AFTER_DOT_MAX = 4
+
+
 def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
-    """``token`` is the next piece of the name ``last`` began (see :func:`_tokens`)."""
+    """``token`` is the next piece of the name ``last`` began (see :func:`_tokens`).
+
+    A middle dot after a name continues it, and so do the name-like pieces after the dot,
+    up to ``_AFTER_DOT_MAX`` characters (维克多|·|雨果, 杜鲁门|·|卡|波特): transliterated
+    names whose syllables ``_DOTTED_NAME`` does not list are still one person.
+    """
     (prev, prev_flag), (word, flag) = last, token
+    if prev_flag.startswith("nr") and word == "·" and "·" not in prev:
+        return True
+    if "·" in prev and re.fullmatch(f"[{_HAN}]+", word) and flag.startswith(_NAME_PIECE):
+        return len(prev.rsplit("·", 1)[1] + word) <= _AFTER_DOT_MAX
     if flag.startswith("nr") and (prev_flag.startswith("nr") or prev in SURNAMES):
         return True
     return prev in SURNAMES and prev_flag == "nr" and flag == "ns" and len(word) <= 2
@@ -827,6 +842,8 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     return speakers.canonical(person) if person else None
 
 
+# A comma-separated part of a sentence.
+_CLAUSE_PART = re.compile(r"[^，,]+")
 # How often the page must print a clause-long word jieba cannot read before it is a name.
 _RECURRING = 3
 
@@ -846,15 +863,27 @@ def _recurring_name(part: str, view: str) -> str | None:
     return core
 
 
+def _after_last_quote(offset: int, part: str) -> tuple[int, str]:
+    """The part of a clause after its last closing mark, if any words follow the mark."""
+    *_, tail = _AFTER_QUOTE.split(part)
+    if not tail.strip() or len(tail) == len(part):
+        return offset, part
+    return offset + len(part) - len(tail), tail
+
+
 def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     """Speaker named in ``view[start:end]``, the clause before a speech verb.
 
     The subject sits in the last comma-separated part that mentions anyone (在《求是》…中,
     总书记强调 -> 总书记), and is the earliest mention there (他向书记汇报 -> 他).
     """
-    parts = [(m.start(), m.group()) for m in re.finditer(r"[^，,]+", view[start:end])]
+    parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
     for offset, part in reversed(parts):
-        who = _first_mention(part, start + offset, view, speakers)
+        # Someone named after a closing mark opens a clause of their own (杨爷爷说：“…”程奶奶
+        # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
+        tail_at, tail = _after_last_quote(offset, part)
+        who = _first_mention(tail, start + tail_at, view, speakers) if tail_at != offset else None
+        who = who or _first_mention(part, start + offset, view, speakers)
         if who:
             return who
     text = view[start:end].rstrip()
@@ -1004,9 +1033,6 @@ def _before(
         return _Who(subject, m.group())
     framed = _framed(view, sent, pos, speakers)
     return framed if framed.verb is not None else _colon_frame(view, sent, pos, speakers)
-
-
-_CLAUSE_PART = re.compile(r"[^，,]+")
 
 
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:

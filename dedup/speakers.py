@@ -151,7 +151,7 @@ SURNAMES = frozenset(
     "池麻苑迟邝"
 )
 # 老王, 小李, 阿珍: a familiar form of someone already named (see the module doc).
-FAMILIAR = re.compile(f"^[老小阿]([{''.join(sorted(SURNAMES))}])$")
+FAMILIAR = re.compile(f"^[老小阿大]([{''.join(sorted(SURNAMES))}])$")
 # A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
 # 习近平法治思想) is not that person speaking.
 _DOCTRINE = re.compile(r"新时代|[\u4e00-\u9fff]{0,4}思想")

@@ -807,3 +807,33 @@ def test_adverb_glued_to_an_unknown_name_is_dropped() -> None:
     said = "你没事了，你很安全，他走了"
     text = f"寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{said}”"
     assert only(extract_quotes(text), said).speaker == "寇拉"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("维克多·雨果这样写：“人们像看到糖果的蚂蚁，一波一波往这里涌来。”", "维克多·雨果"),
+        ("杜鲁门·卡波特在小说的结尾这样写：“他踏上归途，走向树林。”", "杜鲁门·卡波特"),
+    ],
+)
+def test_dotted_names_beyond_the_transliteration_syllables(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_familiar_da_form_resolves_to_the_named_person() -> None:
+    said = "我们曾多次上门查找，均无法联系上被执行人。"
+    text = f"执行干警杨立伟注意到了这一情况。“{said}”大杨说。"
+    assert only(extract_quotes(text), said).speaker == "杨立伟"
+
+
+def test_someone_named_after_a_closing_mark_speaks_next() -> None:
+    first, second = "燕子别害怕，我都会找来的！", "延坤，你来坐我身边吧。"
+    text = f"杨爷爷找到她说：“{first}”程奶奶冲他微笑着说：“{second}”"
+    assert [q.speaker for q in extract_quotes(text)] == ["杨爷爷", "程奶奶"]
+    # A quote inside the clause leaves its subject in place.
+    inside = "中国外交部此前就美国以“经济间谍罪”起诉中国公民一事表示，“中国政府将会确保中国公民的正当权益不受损害”。"
+    assert (
+        only(extract_quotes(inside), "中国政府将会确保中国公民的正当权益不受损害").speaker
+        == "中国外交部"
+    )
