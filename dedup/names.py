@@ -1,0 +1,108 @@
+"""Names a page keeps repeating, found without a list of names.
+
+jieba's dictionary knows famous names (特朗普, 安德鲁) and its HMM guesses some others, but
+news is mostly about people nobody has heard of, and jieba cuts many of them into ordinary
+words (秦|蘋, 莫|天池, 张|广琛) or keeps only a piece (佩|斯科夫). An article, however,
+names the person it is about again and again: 秦蘋表示…, 秦蘋希望…, 秦蘋给出了…. Two facts
+of the page itself therefore recover such names:
+
+* :func:`page_names`: a string of two or three Han characters that starts with a common
+  surname, recurs at least ``MIN_COUNT`` times, and is not an ordinary dictionary word is a
+  personal name (万元, 周末 and 高温 recur too, but jieba knows them as other words); a
+  three-character string that opens with such a word is not (金额为), which also misses
+  the rare name that does (秦国倩);
+* :func:`widen`: a name that the page prints every time right after the same character is
+  missing that character (斯科夫 always after 佩), unless the character ends a title
+  (总统特朗普) or the name already starts with a surname; a surname in front completes a
+  name even if it is printed once (业主张|广琛).
+
+Both work on the simplified, quote-masked view that :mod:`dedup.quotes` attributes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from dedup.speakers import SURNAMES, TITLES
+
+# How often a page must print a string before it counts as a name.
+MIN_COUNT = 3
+# Characters that never stand inside a personal name: particles, prepositions, copulas and
+# speech verbs that follow a name (秦蘋表示 is counted as 秦蘋 + 表, never 杨说).
+_NOT_IN_NAME = frozenset("的了是在和与也都就还又要会能将对向把被给从到据说讲道称问等")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")
+# The longest stretch :func:`widen` adds in front of a name.
+_WIDEN_MAX = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, str]:
+    """jieba's word -> part-of-speech table (loaded lazily: it takes about a second)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _ordinary_word(word: str) -> bool:
+    """jieba's dictionary lists ``word`` as something other than a personal name."""
+    tag = _dictionary().get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+@functools.lru_cache(maxsize=64)
+def page_names(view: str) -> frozenset[str]:
+    """Personal names the page repeats that jieba's dictionary does not hold as words."""
+    counts: Counter[str] = Counter()
+    around: dict[str, tuple[set[str], set[str]]] = {}
+    for i, ch in enumerate(view):
+        if ch not in SURNAMES:
+            continue
+        for size in (2, 3):
+            word = view[i : i + size]
+            if len(word) == size and _HAN.fullmatch(word) and not _NOT_IN_NAME & set(word[1:]):
+                counts[word] += 1
+                before, after = around.setdefault(word, (set(), set()))
+                before.add(view[i - 1 : i])
+                after.add(view[i + size : i + size + 1])
+    names = set()
+    for word, count in counts.items():
+        if count < MIN_COUNT or _ordinary_word(word):
+            continue
+        if len(word) == 3 and (_ordinary_word(word[:2]) or counts[word[:2]] > count):
+            continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words)
+        if any(_inside_word(side) for side in around[word]):
+            continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基: pieces of longer words
+        names.add(word)
+    # 马晓 and 马晓倩 recur equally: the shorter is a piece of the longer.
+    return frozenset(
+        n for n in names if not any(len(m) > len(n) and m.startswith(n) for m in names)
+    )
+
+
+def _inside_word(neighbours: set[str]) -> bool:
+    """Every occurrence has the same Han character on this side: the string is a piece."""
+    if len(neighbours) != 1:
+        return False
+    (ch,) = neighbours
+    return bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
+
+
+def widen(view: str, name: str) -> str:
+    """``name`` with the characters the page always prints right before it (佩|斯科夫)."""
+    for _ in range(_WIDEN_MAX):
+        if name[:1] in SURNAMES:
+            break  # a Chinese name is whole once it starts with its surname (张广琛)
+        starts = [m.start() for m in re.finditer(re.escape(name), view)]
+        before = {view[s - 1] if s else "" for s in starts}
+        if not starts or len(before) != 1:
+            break
+        (ch,) = before
+        if not _HAN.fullmatch(ch) or ch in _NOT_IN_NAME or _TITLE_END.search(view[: starts[0]]):
+            break
+        if len(starts) < 2 and ch not in SURNAMES:
+            break  # printed once: only a surname in front is evidence (业主张|广琛)
+        name = ch + name
+    return name

@@ -1,0 +1,70 @@
+"""Names a page repeats, found from the page itself (dedup.names)."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from dedup.names import MIN_COUNT, _ordinary_word, page_names, widen
+
+# A feature about a club official whose name jieba cuts apart (秦|苹).
+_CLUB = (
+    "申鑫俱乐部总经理秦苹表示，转会费是一亿元。秦苹希望池忠国能够诚实面对。"
+    "秦苹给出了肯定的回答，俱乐部有证据。秦苹最后表示，要保护俱乐部的利益。"
+)
+
+
+def test_a_name_the_page_repeats_is_found() -> None:
+    assert "秦苹" in page_names(_CLUB)
+
+
+def test_a_name_printed_fewer_times_is_not() -> None:
+    assert "秦苹" not in page_names("总经理秦苹表示，转会费是一亿元。秦苹希望大家理解。")
+
+
+def test_ordinary_words_that_start_with_a_surname_are_not_names() -> None:
+    text = (
+        "这个周末气温很高。周末会有高温天气，周末高温预警，每户补贴三万元，共计九万元，又发五万元。"
+    )
+    names = page_names(text)
+    assert not names & {"周末", "高温", "万元"}
+
+
+def test_pieces_of_longer_words_are_not_names() -> None:
+    text = "俄罗斯外交部表示，俄罗斯不会让步。俄罗斯总统普京说，俄罗斯有证据。"
+    assert "罗斯" not in page_names(text)
+
+
+def test_the_longer_of_two_equally_repeated_strings_is_the_name() -> None:
+    text = "马晓倩是大二学生。马晓倩家里欠了债。马晓倩不得已才去陪酒。"
+    assert "马晓倩" in page_names(text) and "马晓" not in page_names(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    given_name=st.text(alphabet="晓倩桂珍林生苹天池广琛建国", min_size=1, max_size=2),
+    repeats=st.integers(min_value=MIN_COUNT, max_value=6),
+)
+def test_a_repeated_made_up_name_is_found(given_name: str, repeats: int) -> None:
+    name = "秦" + given_name
+    # 秦国 is the state of Qin, not a person; 秦国倩 is missed for the same reason (see
+    # page_names: a three-character string that opens with a word is not a name).
+    assume(not _ordinary_word(name) and not _ordinary_word(name[:2]))
+    sentences = ["表示，这件事要查清楚。", "希望大家理解。", "给出了回答。", "说，谢谢。"]
+    text = "".join(name + sentences[i % len(sentences)] for i in range(repeats))
+    assert name in page_names(text)
+
+
+def test_widen_adds_the_syllable_the_page_always_prints_in_front() -> None:
+    text = "新闻秘书佩斯科夫表示，这是挑衅。佩斯科夫说，俄方将回应。随后佩斯科夫离开了。"
+    assert widen(text, "斯科夫") == "佩斯科夫"
+
+
+def test_widen_adds_a_surname_even_once() -> None:
+    assert widen("入驻孵化中心的业主张广琛说：", "广琛") == "张广琛"
+
+
+def test_widen_stops_at_a_title_and_at_a_complete_name() -> None:
+    text = "美国总统特朗普表示反对。美国总统特朗普随后离开。"
+    assert widen(text, "特朗普") == "特朗普"
+    assert widen("老王和王建国都说王建国是好人。", "王建国") == "王建国"
