@@ -16,7 +16,8 @@ of the page itself therefore recover such names:
   (总统特朗普) or the name already starts with a surname; a surname in front completes a
   name even if it is printed once (业主张|广琛).
 
-Both work on the simplified, quote-masked view that :mod:`dedup.quotes` attributes on.
+:func:`trim` cuts a name jieba glued to the next word back to the repeated name.
+All work on the simplified, quote-masked view that :mod:`dedup.quotes` attributes on.
 """
 
 from __future__ import annotations
@@ -88,6 +89,15 @@ def _inside_word(neighbours: set[str]) -> bool:
         return False
     (ch,) = neighbours
     return bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
+
+
+def trim(view: str, name: str) -> str:
+    """``name`` cut back to the repeated name it starts with, where jieba glued the next
+    word onto it (杨安平寻思 -> 杨安平)."""
+    for known in page_names(view):
+        if name.startswith(known) and len(name) > len(known):
+            return known
+    return name
 
 
 def widen(view: str, name: str) -> str:

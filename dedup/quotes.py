@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import page_names, widen
+from dedup.names import page_names, trim, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -176,8 +176,9 @@ _NOT_SURNAME = frozenset("该这那此其每各位某本")
 _LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
 # Prepositions and particles that make a clause a predicate (书记在参加代表团审议时), not a name.
 _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
-# One-word organs that speak (法院认为, 公安部说, 美方强调).
-_ORGAN_SUFFIX = re.compile(r"[部院委局厅办署方]$")
+# One-word organs that speak (法院认为, 公安部说, 美方强调), but not collectives that merely
+# end like one (村干部, 当局, 双方): who they are is not said.
+_ORGAN_SUFFIX = re.compile(r"(?<!干)(?<!当)(?<!双)(?<!对)(?<!各)(?<!官)[部院委局厅办署方]$")
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
 # A document title, without a gloss in brackets (《塔木德（talmud）》 -> 塔木德).
 _DOCUMENT = re.compile(r"《([^》（(]{2,30})(?:[（(][^》]*)?》")
@@ -499,18 +500,6 @@ def _family_names(view: str) -> dict[str, str]:
         if len(last) >= 2:
             out[last] = m.group()
     return out
-
-
-# Adverbs jieba glues onto the end of a name it does not know (寇拉曾对… -> 寇拉曾|对).
-_GLUED = frozenset("曾也还都又却就")
-
-
-def _unglued(view: str, name: str) -> str:
-    """``name`` without an adverb jieba glued to it, when the page prints the name without it
-    more often (寇拉曾 where 寇拉 recurs)."""
-    if len(name) >= 3 and name[-1] in _GLUED and view.count(name[:-1]) > view.count(name):
-        return name[:-1]
-    return name
 
 
 def _full_name(view: str, pos: int, name: str) -> str:
@@ -1481,7 +1470,7 @@ def extract_quotes(
             who = _turn_taker(view.text, dialogue, sp)
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
-            name = _unglued(view.text, who.speaker)
+            name = trim(view.text, who.speaker)
             if not sp.knows(name) and not _ORGAN_SUFFIX.search(name):
                 name = widen(view.text, name)  # people only: 根据|公安部 is no longer organ
             full = _full_name(view.text, opened, name)

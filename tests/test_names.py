@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dedup.names import MIN_COUNT, _ordinary_word, page_names, widen
+from dedup.names import MIN_COUNT, _ordinary_word, page_names, trim, widen
 
 # A feature about a club official whose name jieba cuts apart (秦|苹).
 _CLUB = (
@@ -68,3 +68,10 @@ def test_widen_stops_at_a_title_and_at_a_complete_name() -> None:
     text = "美国总统特朗普表示反对。美国总统特朗普随后离开。"
     assert widen(text, "特朗普") == "特朗普"
     assert widen("老王和王建国都说王建国是好人。", "王建国") == "王建国"
+
+
+def test_trim_cuts_a_glued_verb_back_to_the_repeated_name() -> None:
+    text = "杨安平是养鱼大户。杨安平的合作社赚了钱。杨安平寻思怎样帮助村民。"
+    assert trim(text, "杨安平寻思") == "杨安平"
+    assert trim(text, "杨安平") == "杨安平"
+    assert trim(text, "王建国") == "王建国"

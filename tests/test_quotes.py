@@ -858,3 +858,10 @@ def test_organ_that_issued_the_quoted_document_speaks_in_it() -> None:
     said = "收容教养的期限一般为一至三年"
     text = f"根据公安部《关于少年犯管教所收押、收容范围的通知》，“{said}”，管教所只收押少年犯。"
     assert only(extract_quotes(text), said).speaker == "公安部"
+
+
+@pytest.mark.parametrize("collective", ["村干部", "当局", "双方"])
+def test_collectives_that_end_like_an_organ_name_nobody(collective: str) -> None:
+    said = "接下来的搜救工作难度很大，找到更多生还者的机率极低。"
+    (quote,) = extract_quotes(f"救援仍在继续，但{collective}表示：“{said}”")
+    assert quote.speaker is None
