@@ -532,6 +532,7 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         # A pronoun right after a closing mark opens a new clause (…：“…。”他还补充说):
         # only the words after the last quote count.
         lead = _AFTER_QUOTE.split(part[: m.start()])[-1].strip()
+        lead = lead[len(_CLAUSE_LEAD.match(lead).group()) :]  # 可他却说: a conjunction first
         if _ADVERBS.sub("", _LEADING_TIME.sub("", lead)):
             continue  # 看着他笑: a pronoun after other words is an object, not the speaker
         candidates.append((m.start(), _last_person(view, offset + m.start(), speakers)))
@@ -1114,6 +1115,22 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     return _Who(_subject(view, start, verb.start(), speakers), verb.group())
 
 
+def _topic(view: str, sent: int, opened: int, speakers: Speakers) -> str | None:
+    """The person a sentence is about, for a statement it goes on to quote after a comma.
+
+    News runs a person's words on in the sentence that introduced them without a verb of
+    saying: 伍某不再辩驳，“…”; 秦蘋希望，池忠国能够…，“…”; 他待在医院外，“…”. The speaker is
+    the person the sentence's first clause opens with (see :func:`_clause_subject`), not
+    whoever the reported clauses after it are about.
+    """
+    for part in _CLAUSE_PART.finditer(view, sent, opened):
+        at, words = _after_last_quote(part.start(), part.group())  # “…”陈某的说法也…，“…”
+        who = _clause_subject(view, at, words, speakers)
+        if who:
+            return who
+    return None
+
+
 # Where a saying or line of verse comes from (“…”这句词源自李清照的《如梦令》).
 _ORIGIN = re.compile(r"(?:源自|出自|语出|引自|摘自)")
 
@@ -1369,6 +1386,9 @@ def _attribute(
         who = _introduced(text, sent, opened, sp)
     if who.speaker is None and span.closed:
         who = _origin(text, view.at(span.after), sp)
+    after_comma = text[opened - 1 : opened] in "，,"
+    if who.speaker is None and kind == "statement" and before.verb is None and after_comma:
+        who = _Who(_topic(text, sent, opened, sp))
     if who.speaker is None and kind == "statement" and span.closed:
         manner = _PRONOUN_MANNER.match(text, view.at(span.after))
         if manner:

@@ -865,3 +865,30 @@ def test_collectives_that_end_like_an_organ_name_nobody(collective: str) -> None
     said = "接下来的搜救工作难度很大，找到更多生还者的机率极低。"
     (quote,) = extract_quotes(f"救援仍在继续，但{collective}表示：“{said}”")
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("经执行干警的询问，伍某不再辩驳，", "伍某"),
+        ("俱乐部总经理王建华希望，池忠国能够保持一个诚实的态度，", "王建华"),
+        ("巴西总统博尔索纳罗宣布成立危机处理委员会，", "博尔索纳罗"),
+    ],
+)
+def test_statement_after_a_comma_belongs_to_the_person_the_sentence_is_about(
+    sentence: str, speaker: str
+) -> None:
+    said = "这个房子的拍卖程序有问题，我没办法接受，我要求撤销拍卖。"
+    assert only(extract_quotes(f"{sentence}“{said}”"), said).speaker == speaker
+
+
+def test_sentence_about_nobody_gives_its_statement_nobody() -> None:
+    said = "这个房子的拍卖程序有问题，我没办法接受，我要求撤销拍卖。"
+    (quote,) = extract_quotes(f"随后，法院收到了一份异议申请书，“{said}”")
+    assert quote.speaker is None
+
+
+def test_pronoun_after_a_conjunction_is_the_subject() -> None:
+    said = "这都是小事，帮助兄弟们也是我们应该做的。"
+    text = f"事后，小编联系上杨克海师傅。杨克海很忙，可他却说“{said}”"
+    assert only(extract_quotes(text), said).speaker == "杨克海"
