@@ -202,6 +202,8 @@ _TRANSLIT = frozenset(
     "加贾杰金卡凯坎柯科克肯库拉莱赖兰朗勒雷里丽利莉林琳卢鲁伦罗洛马玛迈麦曼毛梅蒙米密明莫"
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
+    "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
+    "尚博唐圣孔康毕朱伍保丘邦门"
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
@@ -877,7 +879,10 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     总书记强调 -> 总书记), and is the earliest mention there (他向书记汇报 -> 他).
     """
     parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
-    for offset, part in reversed(parts):
+    continues = _CONTINUATION.sub("", view[start:end].rstrip()).endswith(("，", ","))
+    adjacent = bool(parts) and start + parts[-1][0] + len(parts[-1][1]) == end and not continues
+    for k in range(len(parts) - 1, -1, -1):
+        offset, part = parts[k]
         # Someone named after a closing mark opens a clause of their own (杨爷爷说：“…”程奶奶
         # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
         tail_at, tail = _after_last_quote(offset, part)
@@ -885,14 +890,15 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         who = who or _first_mention(part, start + offset, view, speakers)
         if who:
             return who
-    text = view[start:end].rstrip()
-    continues = _CONTINUATION.sub("", text).endswith(("，", ","))
-    if parts and start + parts[-1][0] + len(parts[-1][1]) == end and not continues:
-        name = _bare_name(parts[-1][1], speakers) or _page_subject(parts[-1][1], view)
-        if name and FAMILIAR.match(name):  # 老王: the 王 named before
-            named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
-            return speakers.canonical(name, named)
-        return name
+        if adjacent and k == len(parts) - 1:
+            # The clause right before the verb holds its subject even when only jieba or the
+            # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
+            name = _bare_name(part, speakers) or _page_subject(part, view)
+            if name and FAMILIAR.match(name):  # 老王: the 王 named before
+                named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
+                return speakers.canonical(name, named)
+            if name:
+                return name
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:

@@ -892,3 +892,17 @@ def test_pronoun_after_a_conjunction_is_the_subject() -> None:
     said = "这都是小事，帮助兄弟们也是我们应该做的。"
     text = f"事后，小编联系上杨克海师傅。杨克海很忙，可他却说“{said}”"
     assert only(extract_quotes(text), said).speaker == "杨克海"
+
+
+def test_subject_next_to_the_verb_outranks_a_name_in_an_earlier_clause() -> None:
+    said = "他的客户拒绝承认所有指控，但是将会配合大学的调查。"
+    text = (
+        f"哲学系副教授威廉姆·贾沃斯基被指品行不端。贾沃斯基的律师，安德鲁在一封邮件里表示：“{said}”"
+    )
+    assert only(extract_quotes(text), said).speaker == "安德鲁"
+
+
+def test_transliterated_name_with_uncommon_syllables_is_taken_whole() -> None:
+    said = "从这种物质的名称判断，这就是诺维乔克毒剂。"
+    text = f"实验室负责人伊戈尔·雷巴利琴科在节目中说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "伊戈尔·雷巴利琴科"
