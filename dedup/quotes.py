@@ -222,6 +222,8 @@ _NOT_GIVEN = "们的了在是和与对向从把被给也都还又就说讲称表
 _ROLE_NAME = re.compile(
     rf"[{_ROLE_END}]([{''.join(sorted(SURNAMES))}][^{_NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
 )
+# A transliterated name right after a role word (遇难者家属里欧): jieba takes it for a place.
+_ROLE_FOREIGN = re.compile(rf"(?:[{_ROLE_END}]|家属|亲属)([{''.join(sorted(_TRANSLIT))}]{{2,5}})$")
 # A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
 # abbreviations (CEO) are roles, not names.
 # A title followed by two to four Han characters that end the clause (参谋长皋古卫).
@@ -596,8 +598,9 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
 
     jieba cuts names it does not know into pieces, and they are joined back into one name:
     name-tagged pieces (金|麦克, 努尔|妮萨) and a surname before a given name it tagged alone
-    (黄|恩泽) or as a place (王|德顺). A transliterated name with a middle dot (亚森江·热合曼) is taken whole before
-    jieba sees it, as jieba would cut it across the following verb (赛买|提是).
+    (黄|恩泽) or as a place (王|德顺). A transliterated name with a middle dot (亚森江·热合曼)
+    is taken whole before jieba sees it, as jieba would cut it across the following verb
+    (赛买|提是). A place jieba glued in front of a name is split off again (二村|罗林生).
     """
     import jieba.posseg
 
@@ -612,9 +615,22 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
         if m:
             out.append((m.group(), "nr"))
             at = m.end()
-    return tuple(out)
+    return tuple(_unplaced(out))
 
 
+def _unplaced(tokens: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Tokens with a place split off the name it was glued to (东二村罗林生 -> 二村|罗林生)."""
+    for word, flag in tokens:
+        placed = _PLACE_THEN_NAME.match(word) if flag.startswith("nr") else None
+        if placed:
+            yield placed.group(1), "ns"
+            yield placed.group(2), "nr"
+        else:
+            yield word, flag
+
+
+# A place glued in front of a Chinese name in one jieba token (二村罗林生).
+_PLACE_THEN_NAME = re.compile(rf"^(.+?[村镇乡县区市省])([{''.join(sorted(SURNAMES))}].{{1,2}})$")
 # What jieba tags a character it cannot place (佩 zg, ...).
 _UNKNOWN = frozenset({"zg", "x", "g"})
 # Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
@@ -719,7 +735,7 @@ def _person_at_end(words: str) -> str | None:
     if flag.startswith("nr") and len(word) >= 2:
         return word
     text = "".join(w for w, _ in tokens)
-    role = _ROLE_NAME.search(text)
+    role = _ROLE_NAME.search(text) or _ROLE_FOREIGN.search(text)
     if role:
         return role.group(1)
     titled = _TITLE_THEN_NAME.search(text)
@@ -893,7 +909,14 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         if adjacent and k == len(parts) - 1:
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
-            name = _bare_name(part, speakers) or _page_subject(part, view)
+            name = next(
+                (
+                    n
+                    for w in (tail, part)
+                    if (n := _bare_name(w, speakers) or _page_subject(w, view))
+                ),
+                None,
+            )
             if name and FAMILIAR.match(name):  # 老王: the 王 named before
                 named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
                 return speakers.canonical(name, named)

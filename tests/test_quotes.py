@@ -906,3 +906,12 @@ def test_transliterated_name_with_uncommon_syllables_is_taken_whole() -> None:
     said = "从这种物质的名称判断，这就是诺维乔克毒剂。"
     text = f"实验室负责人伊戈尔·雷巴利琴科在节目中说：“{said}”"
     assert only(extract_quotes(text), said).speaker == "伊戈尔·雷巴利琴科"
+
+
+def test_foreign_name_after_a_role_word_and_a_village_before_a_name() -> None:
+    said = "5岁的外甥问我，爸爸是不是死掉了？"
+    text = f"他待在医院外，“我很焦虑，我想要更多消息。”遇难者家属里欧说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "里欧"
+    said = "做梦也想不到，党和政府一直没有忘记我们。"
+    text = f"始兴县罗坝镇东二村罗林生老人近日领到一张存折。以后，他每年可获得奖励，老人说：“{said}”"
+    assert only(extract_quotes(text), said).speaker == "罗林生"
