@@ -91,12 +91,19 @@ def _inside_word(neighbours: set[str]) -> bool:
     return bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
 
 
+@functools.lru_cache(maxsize=4096)
+def occurrences(view: str, word: str) -> tuple[int, ...]:
+    """Where ``word`` starts on the page, in order; found once per page and word."""
+    return tuple(m.start() for m in re.finditer(re.escape(word), view))
+
+
 def trim(view: str, name: str) -> str:
     """``name`` cut back to the repeated name it starts with, where jieba glued the next
     word onto it (杨安平寻思 -> 杨安平)."""
-    for known in page_names(view):
-        if name.startswith(known) and len(name) > len(known):
-            return known
+    names = page_names(view)
+    for size in (3, 2):
+        if len(name) > size and name[:size] in names:
+            return name[:size]
     return name
 
 
@@ -105,7 +112,7 @@ def widen(view: str, name: str) -> str:
     for _ in range(_WIDEN_MAX):
         if name[:1] in SURNAMES:
             break  # a Chinese name is whole once it starts with its surname (张广琛)
-        starts = [m.start() for m in re.finditer(re.escape(name), view)]
+        starts = occurrences(view, name)
         before = {view[s - 1] if s else "" for s in starts}
         if not starts or len(before) != 1:
             break

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import page_names, trim, widen
+from dedup.names import occurrences, page_names, trim, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -480,7 +480,7 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
         if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲":
             found.append((offset, word))
         offset += len(word)
-    for surname, full in _family_names(view[:end]).items():
+    for surname, full in _family_names(view, end).items():
         found += [(m.start(), full) for m in re.finditer(surname, window)]
     found += [(m.start(), m.group()) for m in _HONORED.finditer(window)]
     out: list[tuple[int, str]] = []
@@ -490,26 +490,31 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     return out
 
 
-@functools.lru_cache(maxsize=64)
-def _family_names(view: str) -> dict[str, str]:
-    """Last part of each transliterated full name in ``view`` -> the full name.
+@functools.lru_cache(maxsize=16)
+def _dotted(view: str) -> tuple[tuple[int, str, str], ...]:
+    """(end, last part, full name) of every transliterated full name on the page, once."""
+    out = []
+    for m in _DOTTED_NAME.finditer(view):
+        last = m.group().rsplit("·", 1)[1]
+        if len(last) >= 2:
+            out.append((m.end(), last, m.group()))
+    return tuple(out)
+
+
+def _family_names(view: str, end: int) -> dict[str, str]:
+    """Last part of each transliterated full name in ``view[:end]`` -> the full name.
 
     Reports name a foreigner or Uyghur in full once (瓦米斯·塔拉, 托托-沃尔夫) and by the last
     part afterwards (塔拉说, 沃尔夫表示). jieba knows few of these short forms, and one it
     does know would otherwise become a second speaker; both are the same person.
     """
-    out: dict[str, str] = {}
-    for m in _DOTTED_NAME.finditer(view):
-        last = m.group().rsplit("·", 1)[1]
-        if len(last) >= 2:
-            out[last] = m.group()
-    return out
+    return {last: full for stop, last, full in _dotted(view) if stop <= end}
 
 
 def _full_name(view: str, pos: int, name: str) -> str:
     """``name`` as its full transliterated form if it is the last part of one named before
     ``pos`` (see :func:`_family_names`); otherwise ``name`` unchanged."""
-    return _family_names(view[:pos]).get(name, name)
+    return _family_names(view, pos).get(name, name)
 
 
 def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
@@ -518,9 +523,20 @@ def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
     return people[-1][1] if people else None
 
 
+@functools.lru_cache(maxsize=16)
+def _named(view: str, speakers: Speakers) -> tuple[tuple[int, str], ...]:
+    """(end, canonical name) of every person the alias table names on the page, once."""
+    return tuple((m.end, m.name) for m in speakers.mentions(view) if not m.title)
+
+
 def _named_before(view: str, pos: int, speakers: Speakers) -> list[str]:
     """Canonical people named (not merely titled) before ``pos``, in order of appearance."""
-    return [m.name for m in speakers.mentions(view[:pos]) if not m.title]
+    named = _named(view, speakers)
+    return [name for _, name in named[: bisect.bisect_right(named, pos, key=_end)]]
+
+
+def _end(mention: tuple[int, str]) -> int:
+    return mention[0]
 
 
 def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str | None:
@@ -552,7 +568,7 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         candidates.append((part.index(repeated), repeated))
     for m in _DOCUMENT.finditer(part):
         candidates.append((m.start(), m.group(1)))
-    for surname, full in _family_names(view[: offset + len(part)]).items():
+    for surname, full in _family_names(view, offset + len(part)).items():
         candidates += [(m.start(), full) for m in re.finditer(surname, part)]
     for m in _ORGAN_END.finditer(part):
         if _POST.match(part, m.end()):
@@ -664,9 +680,17 @@ def _is_person(word: str) -> bool:
     return len(tokens) == 1 and tokens[0][1].startswith("nr") and len(word) >= 2
 
 
+# How many characters at most :func:`_leading_person` looks at (a name and what follows it).
+_NAME_SPAN = 24
+
+
 def _leading_person(words: str) -> str | None:
-    """The personal name ``words`` starts with (王立强 in 王立强在会上), if any."""
-    tokens = _tokens(words) if words else ()
+    """The personal name ``words`` starts with (王立强 in 王立强在会上), if any.
+
+    Only the first ``_NAME_SPAN`` characters are cut: a name is short, and cutting the whole
+    rest of a long page for every title on it made attribution quadratic.
+    """
+    tokens = _tokens(words[:_NAME_SPAN]) if words else ()
     if tokens and tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2:
         return tokens[0][0]
     return None
@@ -874,8 +898,10 @@ def _page_subject(part: str, view: str) -> str | None:
     core = part.strip()
     core = core[len(_CLAUSE_LEAD.match(core).group()) :]
     core = _LEADING_TIME.sub("", core)
-    for name in page_names(view):
-        if core.startswith(name) and not core.startswith("的", len(name)):
+    names = page_names(view)
+    for size in (3, 2):  # page names are two or three characters, the longer kept
+        name = core[:size]
+        if len(name) == size and name in names and not core.startswith("的", size):
             return name
     return None
 
@@ -1092,6 +1118,10 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     return _Who()
 
 
+# How many earlier places of a bare name :func:`_named_earlier` reads.
+_LOOKS = 3
+
+
 def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool:
     """``clause`` is a person the article named before ``pos``.
 
@@ -1103,7 +1133,15 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
         return False
     if re.search(rf"(?:{_TITLES_RE}){re.escape(clause)}", view[:pos]):
         return True
-    return clause in {name for _, name in _people(view, 0, pos, speakers)}
+    # Where the page printed the clause before, is it read as a person there? Only a few
+    # characters around each place are cut, so that this stays cheap on a long page.
+    for at in occurrences(view, clause)[:_LOOKS]:
+        if at >= pos:
+            break
+        window = _people(view, max(0, at - _NAME_SPAN), at + len(clause) + 2, speakers)
+        if clause in {name for _, name in window}:
+            return True
+    return False
 
 
 # Verbs that take what was said as their complement directly (将其描述为“…”, 斥之为“…”).
@@ -1261,22 +1299,19 @@ def _chained(view: _View, prev: _Previous | None, opened: int, predicate: bool) 
     return _Who() if _is_turn(view, prev, opened) else prev.who
 
 
-def _carried(
-    view: str, opened: int, anchors: Sequence[tuple[int, str | None]], sp: Speakers
-) -> _Who:
+def _carried(view: str, opened: int, last: tuple[int, str | None] | None, sp: Speakers) -> _Who:
     """Discourse carry-over: the speaker of the last speech before an unattributed quote.
 
     News paragraphs go on in one voice: 秦某说，他是看了电视剧……于是他就想到……，“将烟花筒并排
     ……” — the quote is still 秦某's. A quote with no speech of its own inherits the speaker of
-    the most recent attributed quote or speech clause (``anchors``) if that lies within
+    the most recent attributed quote or speech clause (``last``) if that lies within
     ``_CARRY_SPAN`` characters in the same or the previous paragraph, and nobody else has been
     named in between (a new person may be the one speaking now). An anchor without a speaker
     (据介绍，/ 有网友说：“…”) stops the carry-over: the voice has changed to an unnamed one.
     """
-    earlier = [a for a in anchors if a[0] <= opened]
-    if not earlier:
+    if last is None:
         return _Who()
-    pos, name = max(earlier, key=lambda a: a[0])
+    pos, name = last
     between = view[pos:opened]
     if name is None or opened - pos > _CARRY_SPAN or len(_PARAGRAPH.findall(between)) > 1:
         return _Who()
@@ -1289,9 +1324,7 @@ def _carried(
 _SALIENT = 3
 
 
-def _protagonist(
-    view: str, opened: int, anchors: Sequence[tuple[int, str | None]], sp: Speakers
-) -> _Who:
+def _protagonist(view: str, opened: int, discourse: _Discourse, sp: Speakers) -> _Who:
     """The one person the preceding narration is about, for a first-person quote.
 
     Profiles and features let their subject speak without a speech verb: 金麦克遇到了……指挥家。
@@ -1308,14 +1341,13 @@ def _protagonist(
     breaks = [m.end() for m in _PARAGRAPH.finditer(view, start, opened)]
     if len(breaks) > 1:
         start = breaks[-2]
-    if any(start <= pos <= opened for pos, _ in anchors):
+    if discourse.spoke_within(start, opened):
         return _Who()
     ranked = Counter(name for _, name in _people(view, start, opened, sp)).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < _SALIENT * ranked[1][1]):
         return _Who()
     person = ranked[0][0]
-    mentions = sum(name == person for _, name in _people(view, 0, opened, sp))
-    return _Who(person) if mentions >= 2 else _Who()
+    return _Who(person) if bisect.bisect_left(occurrences(view, person), opened) >= 2 else _Who()
 
 
 def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> _Who:
@@ -1348,6 +1380,10 @@ def _stands_alone(view: str, opened: int) -> bool:
     return opened == 0 or view[opened - 1] in "，,；;。！？!?…\n \u3000"
 
 
+def _at(anchor: tuple[int, str | None]) -> int:
+    return anchor[0]
+
+
 @dataclass
 class _Discourse:
     """Where speech happened on one page: anchors for :func:`_carried` and :func:`_protagonist`.
@@ -1364,8 +1400,22 @@ class _Discourse:
     def clauses(self) -> list[tuple[int, str | None]]:
         return _speech_clauses(self.view, self.speakers)
 
-    def anchors(self) -> list[tuple[int, str | None]]:
-        return self.clauses + self.quotes
+    def last(self, pos: int) -> tuple[int, str | None] | None:
+        """The latest speech clause or attributed quote ending at or before ``pos`` (a
+        clause wins a tie). Both lists are in text order, so this is two binary searches."""
+        found = [
+            (anchors[k - 1], rank)
+            for rank, anchors in enumerate((self.clauses, self.quotes))
+            if (k := bisect.bisect_right(anchors, pos, key=_at))
+        ]
+        return max(found, key=lambda f: (f[0][0], -f[1]))[0] if found else None
+
+    def spoke_within(self, start: int, end: int) -> bool:
+        """Some speech clause or attributed quote ends in ``[start, end]``."""
+        return any(
+            bisect.bisect_right(anchors, end, key=_at) > bisect.bisect_left(anchors, start, key=_at)
+            for anchors in (self.clauses, self.quotes)
+        )
 
 
 def _speech_clauses(view: str, sp: Speakers) -> list[tuple[int, str | None]]:
@@ -1425,10 +1475,9 @@ def _attribute(
     spoken_here = before.verb or after.verb or who.verb
     alone = _stands_alone(text, opened) and not _is_turn(view, prev, opened)
     if who.speaker is None and not spoken_here and kind == "statement" and alone:
-        anchors = discourse.anchors()
-        who = _carried(text, opened, anchors, sp)
+        who = _carried(text, opened, discourse.last(opened), sp)
         if who.speaker is None and "我" in said:
-            who = _protagonist(text, opened, anchors, sp)
+            who = _protagonist(text, opened, discourse, sp)
         if who.speaker is None and span.closed:
             who = _lead_quote(text, opened, view.at(span.after), sp)
     # A speech verb before the quote still tells how it was said when the speaker is unknown.
