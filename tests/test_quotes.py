@@ -763,17 +763,6 @@ def test_name_jieba_cannot_read_is_the_speaker_when_the_page_repeats_it() -> Non
     assert only(extract_quotes(once), said).speaker is None
 
 
-def test_issuer_of_a_notice_speaks_in_it() -> None:
-    said = "目前强雷雨云团正影响我区西部，局地已出现冰雹，请注意防御。"
-    text = f"根据广州市白云预警发布中心发布的消息，“{said}”"
-    assert only(extract_quotes(text), said).speaker == "广州市白云预警发布中心"
-
-
-def test_saying_traced_to_its_author_later_in_the_sentence() -> None:
-    text = "“知否知否，应是绿肥红瘦”这句词大家都很熟悉，出自李清照的《如梦令》。"
-    assert only(extract_quotes(text), "知否知否，应是绿肥红瘦").speaker == "李清照"
-
-
 def test_protagonist_outweighs_a_passing_mention() -> None:
     said = "“直到现在我都觉得惊讶，身边最热爱音乐的一群人，是在大学里遇到的。”"
     story = (
@@ -803,24 +792,6 @@ def test_surname_with_kinship_honorific_opens_the_clause() -> None:
     assert kin.speaker is None
 
 
-def test_adverb_glued_to_an_unknown_name_is_dropped() -> None:
-    said = "你没事了，你很安全，他走了"
-    text = f"寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{said}”"
-    assert only(extract_quotes(text), said).speaker == "寇拉"
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        ("维克多·雨果这样写：“人们像看到糖果的蚂蚁，一波一波往这里涌来。”", "维克多·雨果"),
-        ("杜鲁门·卡波特在小说的结尾这样写：“他踏上归途，走向树林。”", "杜鲁门·卡波特"),
-    ],
-)
-def test_dotted_names_beyond_the_transliteration_syllables(text: str, speaker: str) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
-
-
 def test_familiar_da_form_resolves_to_the_named_person() -> None:
     said = "我们曾多次上门查找，均无法联系上被执行人。"
     text = f"执行干警杨立伟注意到了这一情况。“{said}”大杨说。"
@@ -837,27 +808,6 @@ def test_someone_named_after_a_closing_mark_speaks_next() -> None:
         only(extract_quotes(inside), "中国政府将会确保中国公民的正当权益不受损害").speaker
         == "中国外交部"
     )
-
-
-def test_name_the_page_repeats_is_the_speaker_though_jieba_cuts_it() -> None:
-    said = "我们当然是有证据的，这个证据主要是转会协议。"
-    text = (
-        "申鑫俱乐部总经理秦苹表示，转会费是一亿元。秦苹希望池忠国能够诚实面对。"
-        f"秦苹给出了肯定的回答：“{said}”"
-    )
-    assert only(extract_quotes(text), said).speaker == "秦苹"
-
-
-def test_foreign_name_with_a_date_before_the_adverbial() -> None:
-    said = "这是前所未有的粗鲁，谁都没有遇到过这种情况。"
-    text = f"克里姆林宫发言人佩斯科夫表示反对。佩斯科夫25日在接受电视台采访时说：“{said}”"
-    assert only(extract_quotes(text), said).speaker == "佩斯科夫"
-
-
-def test_organ_that_issued_the_quoted_document_speaks_in_it() -> None:
-    said = "收容教养的期限一般为一至三年"
-    text = f"根据公安部《关于少年犯管教所收押、收容范围的通知》，“{said}”，管教所只收押少年犯。"
-    assert only(extract_quotes(text), said).speaker == "公安部"
 
 
 @pytest.mark.parametrize("collective", ["村干部", "当局", "双方"])
@@ -888,30 +838,80 @@ def test_sentence_about_nobody_gives_its_statement_nobody() -> None:
     assert quote.speaker is None
 
 
-def test_pronoun_after_a_conjunction_is_the_subject() -> None:
-    said = "这都是小事，帮助兄弟们也是我们应该做的。"
-    text = f"事后，小编联系上杨克海师傅。杨克海很忙，可他却说“{said}”"
-    assert only(extract_quotes(text), said).speaker == "杨克海"
+# Speakers that no verb-and-colon rule names: (page, quote content, speaker). Each case is a
+# shape found on inews dev pages, written afresh.
+_BEYOND_THE_VERB = {
+    "a name jieba cuts, repeated on the page": (
+        "申鑫俱乐部总经理秦苹表示，转会费是一亿元。秦苹希望池忠国能够诚实面对。"
+        "秦苹给出了肯定的回答：“{}”",
+        "我们当然是有证据的，这个证据主要是转会协议。",
+        "秦苹",
+    ),
+    "a date between subject and adverbial": (
+        "克里姆林宫发言人佩斯科夫表示反对。佩斯科夫25日在接受电视台采访时说：“{}”",
+        "这是前所未有的粗鲁，谁都没有遇到过这种情况。",
+        "佩斯科夫",
+    ),
+    "the organ that issued a document": (
+        "根据公安部《关于少年犯管教所收押、收容范围的通知》，“{}”，管教所只收押少年犯。",
+        "收容教养的期限一般为一至三年",
+        "公安部",
+    ),
+    "the issuer of a notice": (
+        "根据广州市白云预警发布中心发布的消息，“{}”",
+        "目前强雷雨云团正影响我区西部，局地已出现冰雹，请注意防御。",
+        "广州市白云预警发布中心",
+    ),
+    "the author a saying is traced to": (
+        "“{}”这句词大家都很熟悉，出自李清照的《如梦令》。",
+        "知否知否，应是绿肥红瘦",
+        "李清照",
+    ),
+    "a pronoun after a conjunction": (
+        "事后，小编联系上杨克海师傅。杨克海很忙，可他却说“{}”",
+        "这都是小事，帮助兄弟们也是我们应该做的。",
+        "杨克海",
+    ),
+    "the clause next to the verb before an earlier one": (
+        "哲学系副教授威廉姆·贾沃斯基被指品行不端。贾沃斯基的律师，安德鲁在一封邮件里表示：“{}”",
+        "他的客户拒绝承认所有指控，但是将会配合大学的调查。",
+        "安德鲁",
+    ),
+    "a transliterated name with uncommon syllables": (
+        "实验室负责人伊戈尔·雷巴利琴科在节目中说：“{}”",
+        "从这种物质的名称判断，这就是诺维乔克毒剂。",
+        "伊戈尔·雷巴利琴科",
+    ),
+    "a dotted name split by jieba": (
+        "维克多·雨果这样写：“{}”",
+        "人们像看到糖果的蚂蚁，一波一波往这里涌来。",
+        "维克多·雨果",
+    ),
+    "a dotted name across three jieba pieces": (
+        "杜鲁门·卡波特在小说的结尾这样写：“{}”",
+        "他踏上归途，走向树林。",
+        "杜鲁门·卡波特",
+    ),
+    "a foreign name after a role word": (
+        "他待在医院外，“我很焦虑，我想要更多消息。”遇难者家属里欧说：“{}”",
+        "5岁的外甥问我，爸爸是不是死掉了？",
+        "里欧",
+    ),
+    "a village glued to a name": (
+        "始兴县罗坝镇东二村罗林生老人近日领到一张存折。以后，他每年可获得奖励，老人说：“{}”",
+        "做梦也想不到，党和政府一直没有忘记我们。",
+        "罗林生",
+    ),
+    "an adverb glued to a repeated name": (
+        "寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{}”",
+        "你没事了，你很安全，他走了",
+        "寇拉",
+    ),
+}
 
 
-def test_subject_next_to_the_verb_outranks_a_name_in_an_earlier_clause() -> None:
-    said = "他的客户拒绝承认所有指控，但是将会配合大学的调查。"
-    text = (
-        f"哲学系副教授威廉姆·贾沃斯基被指品行不端。贾沃斯基的律师，安德鲁在一封邮件里表示：“{said}”"
-    )
-    assert only(extract_quotes(text), said).speaker == "安德鲁"
-
-
-def test_transliterated_name_with_uncommon_syllables_is_taken_whole() -> None:
-    said = "从这种物质的名称判断，这就是诺维乔克毒剂。"
-    text = f"实验室负责人伊戈尔·雷巴利琴科在节目中说：“{said}”"
-    assert only(extract_quotes(text), said).speaker == "伊戈尔·雷巴利琴科"
-
-
-def test_foreign_name_after_a_role_word_and_a_village_before_a_name() -> None:
-    said = "5岁的外甥问我，爸爸是不是死掉了？"
-    text = f"他待在医院外，“我很焦虑，我想要更多消息。”遇难者家属里欧说：“{said}”"
-    assert only(extract_quotes(text), said).speaker == "里欧"
-    said = "做梦也想不到，党和政府一直没有忘记我们。"
-    text = f"始兴县罗坝镇东二村罗林生老人近日领到一张存折。以后，他每年可获得奖励，老人说：“{said}”"
-    assert only(extract_quotes(text), said).speaker == "罗林生"
+@pytest.mark.parametrize(
+    ("page", "said", "speaker"), _BEYOND_THE_VERB.values(), ids=list(_BEYOND_THE_VERB)
+)
+def test_speaker_beyond_the_verb_list(page: str, said: str, speaker: str) -> None:
+    assert only(extract_quotes(page.format(said)), said).speaker == speaker
