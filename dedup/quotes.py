@@ -889,6 +889,52 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
 _CLAUSE_PART = re.compile(r"[^，,]+")
 
 
+# An organisation speaking through an unnamed official (白云边检站有关负责人介绍：),
+# the official alone (负责人说 / 该负责人表示), and what an organisation's name ends with.
+_ROLE = r"(?:负责人|发言人|工作人员|高管|官员)"
+_SPOKESPERSON = re.compile(
+    rf"(?P<organ>[{_HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
+)
+_BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
+_ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
+_DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
+# How far back an unnamed official is looked for (a few paragraphs).
+_SPOKESPERSON_SPAN = 1500
+
+
+def _organ_of(match: re.Match[str] | None) -> str | None:
+    """The organisation a spokesperson match names, if it names one (not 该企业)."""
+    if match is None:
+        return None
+    organ = match.group("organ")
+    if _DEMONSTRATIVE.match(organ) or organ[-1] not in _ORGANISATION_END:
+        return None
+    return organ
+
+
+def _spokesperson(view: str, offset: int, part: str) -> str | None:
+    """The organisation that speaks in the clause ``part``, through an unnamed official.
+
+    The conventions credit words an unnamed 负责人 or 发言人 says for a named organisation
+    to the organisation, as printed (县美丽城乡建设办公室相关负责人介绍，“…” -> the office);
+    an organisation the text does not name (该企业相关负责人) gives nobody. A later bare
+    负责人说 is the last such official's organisation; a bare category (物业负责人) is the
+    named organisation the page gave before that ends with it (万邦物业).
+    """
+    core = part.strip()
+    core = core[len(_CLAUSE_LEAD.match(core).group()) :]
+    earlier = view[max(0, offset - _SPOKESPERSON_SPAN) : offset]
+    organ = _organ_of(_SPOKESPERSON.match(core))
+    if organ is None and _BARE_ROLE.fullmatch(core):
+        found = [o for m in _SPOKESPERSON.finditer(earlier) if (o := _organ_of(m))]
+        organ = found[-1] if found else None
+    if organ is None or len(organ) > 2:
+        return organ
+    # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).
+    named = re.findall(rf"(?:(?<![{_HAN}])|(?<=的))([{_HAN}]{{2,6}}{organ})", earlier)
+    return named[-1] if named else None
+
+
 def _page_subject(part: str, view: str) -> str | None:
     """A name the page keeps repeating (see :mod:`dedup.names`) opening the clause ``part``.
 
@@ -933,6 +979,9 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         if who:
             return who
         if adjacent and k == len(parts) - 1:
+            organ = _spokesperson(view, start + tail_at, tail)
+            if organ:
+                return organ
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
             name = next(
@@ -1173,6 +1222,9 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     clause = view[start : verb.start()]
     if _named_earlier(view, pos, clause, speakers):
         return _Who(clause, verb.group())  # ”格伦特说。
+    organ = _spokesperson(view, start, clause)
+    if organ:
+        return _Who(organ, verb.group())  # ”负责人说。
     if _first_mention(clause[:4], start, view, speakers) is None and not (
         "，" not in clause and "," not in clause and _bare_name(clause, speakers)
     ):

@@ -902,6 +902,17 @@ _BEYOND_THE_VERB = {
         "做梦也想不到，党和政府一直没有忘记我们。",
         "罗林生",
     ),
+    "an organisation through an unnamed official": (
+        "对此，汤阴县检察院公诉科相关负责人回应红星新闻称，“{}”",
+        "案件正在依法办理之中，我们会及时公布进展。",
+        "汤阴县检察院公诉科",
+    ),
+    "a bare official after the organisation was named": (
+        "记者来到城市之光小区的万邦物业办公室。物业的相关负责人告诉记者，车停了三年。"
+        "“{}”负责人说。",
+        "我们也是没有办法，打了无数次电话都找不到车主。",
+        "万邦物业",
+    ),
     "an adverb glued to a repeated name": (
         "寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{}”",
         "你没事了，你很安全，他走了",
@@ -915,3 +926,9 @@ _BEYOND_THE_VERB = {
 )
 def test_speaker_beyond_the_verb_list(page: str, said: str, speaker: str) -> None:
     assert only(extract_quotes(page.format(said)), said).speaker == speaker
+
+
+def test_an_official_of_an_organisation_the_text_does_not_name_speaks_for_nobody() -> None:
+    said = "视频中的行为并非公司安排，我们正在调查。"
+    (quote,) = extract_quotes(f"对此，该企业相关负责人表示，“{said}”")
+    assert quote.speaker is None
