@@ -34,7 +34,8 @@ MIN_COUNT = 3
 # speech verbs that follow a name (秦蘋表示 is counted as 秦蘋 + 表, never 杨说).
 _NOT_IN_NAME = frozenset("的了是在和与也都就还又要会能将对向把被给从到据说讲道称问等")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")
+# Characters that end role words (村民, 家属, 选手): a name starts right after them.
+_ROLE_END = "民农客员警长者师生工官士众友演手属"
 # The longest stretch :func:`widen` adds in front of a name.
 _WIDEN_MAX = 2
 
@@ -47,8 +48,8 @@ def _dictionary() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-def _ordinary_word(word: str) -> bool:
-    """jieba's dictionary lists ``word`` as something other than a personal name."""
+def ordinary_word(word: str) -> bool:
+    """jieba's dictionary lists ``word`` as something other than a personal name (周末, 门卫)."""
     tag = _dictionary().get(word)
     return tag is not None and not tag.startswith("nr")
 
@@ -66,25 +67,34 @@ def page_names(view: str) -> frozenset[str]:
             if len(word) == size and _HAN.fullmatch(word) and not _NOT_IN_NAME & set(word[1:]):
                 counts[word] += 1
                 before, after = around.setdefault(word, (set(), set()))
-                before.add(view[i - 1 : i])
-                after.add(view[i + size : i + size + 1])
+                before.add(view[max(0, i - 2) : i])
+                after.add(view[i + size : i + size + 2])
     names = set()
     for word, count in counts.items():
-        if count < MIN_COUNT or _ordinary_word(word):
+        if count < MIN_COUNT or ordinary_word(word):
             continue
-        if len(word) == 3 and (_ordinary_word(word[:2]) or counts[word[:2]] > count):
+        if len(word) == 3 and (ordinary_word(word[:2]) or counts[word[:2]] > count):
             continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words)
-        if any(_inside_word(side) for side in around[word]):
+        before, after = around[word]
+        piece_of_before = not any(_ends_title(b) for b in before) and _same(
+            {b[-1:] for b in before}
+        )
+        piece_of_after = not all(ordinary_word(a) for a in after) and _same({a[:1] for a in after})
+        if piece_of_before or piece_of_after:
             continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基: pieces of longer words
         names.add(word)
-    # 马晓 and 马晓倩 recur equally: the shorter is a piece of the longer.
-    return frozenset(
-        n for n in names if not any(len(m) > len(n) and m.startswith(n) for m in names)
-    )
+    return frozenset(names)
 
 
-def _inside_word(neighbours: set[str]) -> bool:
-    """Every occurrence has the same Han character on this side: the string is a piece."""
+def _ends_title(text: str) -> bool:
+    """``text`` ends with a title or role (总经理|秦蘋): the name starts right after it."""
+    return text.endswith(TITLES) or text[-1:] in _ROLE_END
+
+
+def _same(neighbours: set[str]) -> bool:
+    """Every occurrence has the same Han character on this side, not a particle: unless a
+    title before (总经理|秦蘋) or a word after (秦蘋|表示) explains it, the string is a piece
+    of a longer word."""
     if len(neighbours) != 1:
         return False
     (ch,) = neighbours
@@ -117,8 +127,11 @@ def widen(view: str, name: str) -> str:
         if not starts or len(before) != 1:
             break
         (ch,) = before
-        if not _HAN.fullmatch(ch) or ch in _NOT_IN_NAME or _TITLE_END.search(view[: starts[0]]):
+        at = starts[0]
+        if not _HAN.fullmatch(ch) or ch in _NOT_IN_NAME or _ends_title(view[max(0, at - 4) : at]):
             break
+        if ch not in SURNAMES and ordinary_word(view[max(0, at - 2) : at]):
+            break  # 家属|里欧: the character ends a word of its own
         if len(starts) < 2 and ch not in SURNAMES:
             break  # printed once: only a surname in front is evidence (业主张|广琛)
         name = ch + name

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import occurrences, page_names, trim, widen
+from dedup.names import occurrences, ordinary_word, page_names, trim, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -140,6 +140,11 @@ _VERB_FORMS = (
 _SPECIAL_VERBS = {
     "说": "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])",
     "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])",
+    # 被批评 and 遭指责 receive the words: no speech clause (see also ``_PASSIVE``).
+    **{
+        v: f"(?<![被遭受]){v}"
+        for v in ("称之为", "形容为", "描述为", "斥为", "斥之为", "批评", "指责", "警告")
+    },
     # 问她：“…” asks; 学问, 访问 and 问题 do not.
     "问": "(?<![学访疑提询顾])问(?=[他她我你]?们?[:：，,])",
 }
@@ -158,7 +163,10 @@ _VERB_TAIL = re.compile(
 )
 # A short reported clause whose predicate is the quote, after a speech verb and a comma
 # (认为，边境巡逻队是在“…”), or after a first quote of the same speaker (…“非常粗暴”，美方是“…”).
-_COPULA_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{1,12}?(?:是在|是|为)\s*")
+_COPULA_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{1,12}?(?:是在|是|(?<![因作成认以])为)\s*")
+# A passive marker in the clause before a verb (被媒体形容为, 遭对手指责).
+# Nouns that start with 被 (被告人, 被害人, 被执行人) are people, not passives.
+_PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
 # The longest object that may stand between a verb and a quote without a colon.
 _OBJECT_MAX = 12
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
@@ -171,13 +179,53 @@ _ADVERBS = re.compile(
 _HONORIFICS = frozenset(
     {"先生", "女士", "同学", "老师", "师傅", "爷爷", "奶奶", "大爷", "大妈", "阿姨", "叔叔"}
 )
+
+
+def _surname_before(text: str, at: int) -> bool:
+    """``text[at]`` stands as a surname before an honorific: a common surname, and not the
+    last character of a word (食堂|阿姨, 门卫|大爷, 警察|叔叔 are roles, not 堂, 卫, 察)."""
+    if text[at : at + 1] not in SURNAMES:
+        return False
+    return at == 0 or not ordinary_word(text[at - 1 : at + 1])
+
+
+# Kinship words jieba's dictionary tags as names: a relation, not who it is (农民伯伯说).
+_KIN = frozenset(
+    [
+        "伯伯",
+        "叔叔",
+        "阿姨",
+        "爷爷",
+        "奶奶",
+        "姥姥",
+        "姥爷",
+        "外婆",
+        "外公",
+        "大爷",
+        "大妈",
+        "大娘",
+        "大婶",
+        "妈妈",
+        "爸爸",
+        "哥哥",
+        "姐姐",
+        "弟弟",
+        "妹妹",
+        "大伯",
+        "大姐",
+        "大哥",
+        "老伴",
+        "婆婆",
+        "公公",
+    ]
+)
 # Words that cannot be a surname before an honorific (该女士, 这位先生).
 _NOT_SURNAME = frozenset("该这那此其每各位某本")
 _LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
 # Prepositions and particles that make a clause a predicate (书记在参加代表团审议时), not a name.
 _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
 # One-word organs that speak (法院认为, 公安部说, 美方强调), but not collectives that merely
-# end like one (村干部, 当局, 双方): who they are is not said.
+# end like one (村干部, 当局 and 美国当局, 双方, 对方, 各方, 官方): who they are is not said.
 _ORGAN_SUFFIX = re.compile(r"(?<!干)(?<!当)(?<!双)(?<!对)(?<!各)(?<!官)[部院委局厅办署方]$")
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
 # A document title, without a gloss in brackets (《塔木德（talmud）》 -> 塔木德).
@@ -203,7 +251,7 @@ _TRANSLIT = frozenset(
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
     "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
-    "尚博唐圣孔康毕朱伍保丘邦门"
+    "博唐圣孔朱伍丘邦"
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
@@ -463,6 +511,10 @@ def _sentence_start(view: str, pos: int) -> int:
     return i + 1
 
 
+# Two finds of one name this close together are one mention (县委书记|王立强).
+_SAME_MENTION = 6
+
+
 def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[int, str]]:
     """People named in ``view[start:end]`` as (position, canonical name), in text order.
 
@@ -477,16 +529,18 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     offset = 0
     for word, flag in _tokens(window):
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
-        if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲":
+        if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲" and word not in _KIN:
             found.append((offset, word))
         offset += len(word)
     for surname, full in _family_names(view, end).items():
         found += [(m.start(), full) for m in re.finditer(surname, window)]
-    found += [(m.start(), m.group()) for m in _HONORED.finditer(window)]
+    found += [(m.start(), m.group()) for m in _honored(window)]
     out: list[tuple[int, str]] = []
     for at, name in sorted((f for f in found if f[1]), key=lambda f: f[0]):
-        name = _full_name(view, start + at, name)
-        out.append((start + at, speakers.canonical(name, [n for _, n in out])))
+        name = speakers.canonical(_full_name(view, start + at, name), [n for _, n in out])
+        if out and out[-1][1] == name and start + at - out[-1][0] <= _SAME_MENTION:
+            continue  # one mention found twice (县委书记王立强 by its title and by jieba)
+        out.append((start + at, name))
     return out
 
 
@@ -556,13 +610,12 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         if _ADVERBS.sub("", _LEADING_TIME.sub("", lead)):
             continue  # 看着他笑: a pronoun after other words is an object, not the speaker
         candidates.append((m.start(), _last_person(view, offset + m.start(), speakers)))
-    for m in _HONORED.finditer(part):
+    for m in _honored(part):
         # 杨爷爷找到她说: a surname with an honorific opening the clause (not 对王先生说).
         lead = part[: m.start()].strip()
         if _ADVERBS.sub("", _LEADING_TIME.sub("", lead)) or part.startswith("的", m.end()):
             continue  # 对王先生说 speaks to, 张女士的婆婆说 is someone else
-        if m.group()[0] not in _NOT_SURNAME:
-            candidates.append((m.start(), m.group()))
+        candidates.append((m.start(), m.group()))
     repeated = _page_subject(part, view)
     if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
         candidates.append((part.index(repeated), repeated))
@@ -601,8 +654,7 @@ def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
     if _MODIFIER.match(words):
         return None
     if title in _HONORIFICS:
-        surname = words[-1]
-        return None if surname in _NOT_SURNAME else surname + title
+        return words[-1] + title if _surname_before(words, len(words) - 1) else None
     if speakers.canonical(words) != words or _is_person(words):
         return speakers.canonical(words)
     return None
@@ -650,7 +702,7 @@ _PLACE_THEN_NAME = re.compile(rf"^(.+?[村镇乡县区市省])([{''.join(sorted(
 # What jieba tags a character it cannot place (佩 zg, ...).
 _UNKNOWN = frozenset({"zg", "x", "g"})
 # Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
-_NAME_PIECE = ("nr", "ns", "n", "nz", "j")
+_NAME_PIECE = ("nr", "ns", "nz", "j")
 # Longest given part after the middle dot, in characters (卡波特, 雨果, 赛买提).
 _AFTER_DOT_MAX = 4
 
@@ -667,8 +719,12 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
         return True  # 佩|斯科夫: jieba leaves the first syllable of a foreign name alone
     if prev_flag.startswith("nr") and word == "·" and "·" not in prev:
         return True
-    if "·" in prev and re.fullmatch(f"[{_HAN}]+", word) and flag.startswith(_NAME_PIECE):
-        return len(prev.rsplit("·", 1)[1] + word) <= _AFTER_DOT_MAX
+    if "·" in prev and re.fullmatch(f"[{_HAN}]+", word):
+        after_dot = prev.rsplit("·", 1)[1]
+        # The first piece may be any noun (雨果 is one to jieba); later ones must be name-like,
+        # or 维克多·雨果小说 would swallow the novel.
+        fits = flag.startswith(_NAME_PIECE) or (not after_dot and flag.startswith("n"))
+        return fits and len(after_dot + word) <= _AFTER_DOT_MAX
     if flag.startswith("nr") and (prev_flag.startswith("nr") or prev in SURNAMES):
         return True
     return prev in SURNAMES and prev_flag == "nr" and flag == "ns" and len(word) <= 2
@@ -750,17 +806,17 @@ def _person_at_end(words: str) -> str | None:
         return None
     word, flag = tokens[-1]
     if word in _HONORIFICS and len(tokens) >= 2:
-        surname = tokens[-2][0]
-        if len(surname) == 1 and "\u4e00" <= surname <= "\u9fff" and surname not in _NOT_SURNAME:
-            return surname + word
+        before = "".join(w for w, _ in tokens[:-1])
+        if len(tokens[-2][0]) == 1 and _surname_before(before, len(before) - 1):
+            return before[-1] + word
         return None
     if word.removeprefix("副") in TITLES and len(tokens) >= 2:
         word, flag = tokens[-2]
-    if flag.startswith("nr") and len(word) >= 2:
+    if flag.startswith("nr") and len(word) >= 2 and word not in _KIN:
         return word
     text = "".join(w for w, _ in tokens)
     role = _ROLE_NAME.search(text) or _ROLE_FOREIGN.search(text)
-    if role:
+    if role and not ordinary_word(role.group(1)) and role.group(1) not in _KIN:  # 农民伯伯
         return role.group(1)
     titled = _TITLE_THEN_NAME.search(text)
     if titled and _unknown_name(titled.group(1)):
@@ -964,7 +1020,10 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     """Speaker named in ``view[start:end]``, the clause before a speech verb.
 
     The subject sits in the last comma-separated part that mentions anyone (在《求是》…中,
-    总书记强调 -> 总书记), and is the earliest mention there (他向书记汇报 -> 他).
+    总书记强调 -> 总书记), and is the earliest mention there (他向书记汇报 -> 他); within a
+    part, words after a closing mark come first. The part right before the verb is also read
+    for an official speaking for an organisation, a name only jieba or the page knows, or a
+    bare name, before earlier parts are (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
     """
     parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
     continues = _CONTINUATION.sub("", view[start:end].rstrip()).endswith(("，", ","))
@@ -984,14 +1043,11 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
                 return organ
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
-            name = next(
-                (
-                    n
-                    for w in (tail, part)
-                    if (n := _bare_name(w, speakers) or _page_subject(w, view))
-                ),
-                None,
-            )
+            name = None
+            for words in dict.fromkeys((tail, part)):  # after the closing mark first, then whole
+                name = _bare_name(words, speakers) or _page_subject(words, view)
+                if name:
+                    break
             if name and FAMILIAR.match(name):  # 老王: the 王 named before
                 named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
                 return speakers.canonical(name, named)
@@ -1022,6 +1078,11 @@ _TITLE_PREFIX = re.compile(rf"[{_HAN}]{{0,12}}?(?:{_TITLES_RE})")
 _HONORED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS))})")
 
 
+def _honored(text: str) -> Iterator[re.Match[str]]:
+    """Surnames with an honorific in ``text`` (曹女士, 杨爷爷), not role words (门卫大爷)."""
+    return (m for m in _HONORED.finditer(text) if _surname_before(text, m.start()))
+
+
 def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str | None:
     """The person a clause opens with, the subject of a verb that follows it after a comma.
 
@@ -1033,7 +1094,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     """
     lead = len(_CLAUSE_LEAD.match(part).group())
     honored = _HONORED.match(part, lead)
-    if honored:  # 曹女士把…: jieba cuts surname and honorific apart
+    if honored and _surname_before(part, lead):  # 曹女士把…: jieba cuts surname and honorific
         return honored.group()
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return _last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
@@ -1077,6 +1138,15 @@ _DOCUMENT_ISSUER = re.compile(
 _FRAME = re.compile(r"^.*》[里中]?")
 
 
+def _trailing_nouns(words: str) -> str:
+    """The nouns ``words`` end with: the body named before a document's title (记者查阅|公安部)."""
+    tokens = _tokens(words)
+    k = len(tokens)
+    while k and tokens[k - 1][1] in ("n", "nt", "ns", "nz", "j"):
+        k -= 1
+    return "".join(word for word, _ in tokens[k:])
+
+
 def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``)."""
     m = _AS_SAID.search(view, sent, pos)
@@ -1086,14 +1156,15 @@ def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
             _bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说"
         )
     m = _DOCUMENT_ISSUER.search(view, sent, pos)
-    if m and _ORGAN_SUFFIX.search(m.group("who")):
-        return _Who(m.group("who"), "发布")
+    body = _trailing_nouns(m.group("who")) if m else ""
+    if _ORGAN_SUFFIX.search(body):
+        return _Who(body, "发布")  # 记者查阅公安部《…》 -> 公安部
     m = _ISSUER.search(view, sent, pos)
     if m:
         who = m.group("who")
         issuer = _bare_name(who, speakers)
-        if issuer is None and re.fullmatch(rf"[{_HAN}]{{2,24}}", who):
-            issuer = who  # the pattern itself says it is an issuer (…预警发布中心)
+        if issuer is None and who[-1] in _ORGANISATION_END and _tokens(who)[-1][1] != "v":
+            issuer = who  # …预警发布中心; not 网友爆料 or 当地媒体报道
         return _Who(issuer, "发布")
     m = _SAYING.search(view, sent, pos)
     if m:
@@ -1122,6 +1193,8 @@ def _before(
     verbs = list(_VERB.finditer(view, sent, pos))
     for k in range(len(verbs) - 1, -1, -1):
         m = verbs[k]
+        if _PASSIVE.search(view, sent, m.start()):
+            continue  # 他被媒体形容为“…”: the subject is who the words are about
         tail = _VERB_TAIL.match(view[m.end() : pos])
         # 格伦特认为，巡逻队是在“过度使用武力”: the quote is the reported clause's predicate.
         copula = predicate and _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None
@@ -1164,7 +1237,18 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
         who = _clause_subject(view, offset, part, speakers)
         if who:
             return _Who(who)
+        if _other_subject(part):
+            break  # 丘某被带回了中队，墙上写着：“…”: the wall speaks for nobody
     return _Who()
+
+
+def _other_subject(part: str) -> bool:
+    """The clause opens with a subject of its own that is no person (墙上写着, 屏幕上跳出):
+    an earlier clause's person does not carry past it."""
+    core = part.strip()
+    core = _LEADING_TIME.sub("", core[len(_CLAUSE_LEAD.match(core).group()) :])
+    tokens = _tokens(core[:_NAME_SPAN]) if core else ()
+    return bool(tokens) and tokens[0][1] in ("n", "s", "ns", "nt", "nz")
 
 
 # How many earlier places of a bare name :func:`_named_earlier` reads.
@@ -1242,12 +1326,14 @@ def _topic(view: str, sent: int, opened: int, speakers: Speakers) -> str | None:
     the person the sentence's first clause opens with (see :func:`_clause_subject`), not
     whoever the reported clauses after it are about.
     """
+    topic = None
     for part in _CLAUSE_PART.finditer(view, sent, opened):
         at, words = _after_last_quote(part.start(), part.group())  # “…”陈某的说法也…，“…”
         who = _clause_subject(view, at, words, speakers)
-        if who:
-            return who
-    return None
+        if who is None and topic is not None and _other_subject(words):
+            return None  # 特朗普走进教室，黑板上写着一行字，“…”: the board is no speaker
+        topic = topic or who
+    return topic
 
 
 # Where a saying or line of verse comes from (“…”这句词源自李清照的《如梦令》).
@@ -1335,7 +1421,8 @@ def _turn_taker(view: str, dialogue: Sequence[tuple[int, _Who]], sp: Speakers) -
     if last is None:
         return _Who()
     began = dialogue[0][0]
-    others = [name for _, name in _people(view, max(0, began - 300), began, sp) if name != last]
+    named = _people(view, max(0, began - 300), began, sp)
+    others = [trim(view, name) for _, name in named if trim(view, name) != trim(view, last)]
     return _Who(others[-1]) if others else _Who()
 
 
@@ -1517,9 +1604,10 @@ def _attribute(
         who = _introduced(text, sent, opened, sp)
     if who.speaker is None and span.closed:
         who = _origin(text, view.at(span.after), sp)
-    after_comma = text[opened - 1 : opened] in "，,"
+    after_comma = opened > 0 and text[opened - 1] in "，,"
     if who.speaker is None and kind == "statement" and before.verb is None and after_comma:
-        who = _Who(_topic(text, sent, opened, sp))
+        topic = _topic(text, sent, opened, sp)
+        who = _Who(topic, who.verb) if topic else who
     if who.speaker is None and kind == "statement" and span.closed:
         manner = _PRONOUN_MANNER.match(text, view.at(span.after))
         if manner:
@@ -1622,7 +1710,7 @@ def extract_quotes(
         if who.speaker is not None:
             name = trim(view.text, who.speaker)
             if not sp.knows(name) and not _ORGAN_SUFFIX.search(name):
-                name = widen(view.text, name)  # people only: 根据|公安部 is no longer organ
+                name = widen(view.text, name)  # people only: an organ's name is whole
             full = _full_name(view.text, opened, name)
             who = dataclasses.replace(who, speaker=full)
         prev = _Previous(span, who, content.rstrip()[-1:] in _TERMINATORS | {"…", "."})

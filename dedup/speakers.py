@@ -150,7 +150,7 @@ SURNAMES = frozenset(
     "缪简芦麦褚娄窦戚岑卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘"
     "池麻苑迟邝"
 )
-# 老王, 小李, 阿珍: a familiar form of someone already named (see the module doc).
+# 老王, 小李, 阿珍, 大杨: a familiar form of someone already named (see the module doc).
 FAMILIAR = re.compile(f"^[老小阿大]([{''.join(sorted(SURNAMES))}])$")
 # A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
 # 习近平法治思想) is not that person speaking.

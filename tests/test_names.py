@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dedup.names import MIN_COUNT, _ordinary_word, page_names, trim, widen
+from dedup.names import MIN_COUNT, ordinary_word, page_names, trim, widen
 
 # A feature about a club official whose name jieba cuts apart (秦|苹).
 _CLUB = (
@@ -22,7 +22,7 @@ def test_a_name_printed_fewer_times_is_not() -> None:
     assert "秦苹" not in page_names("总经理秦苹表示，转会费是一亿元。秦苹希望大家理解。")
 
 
-def test_ordinary_words_that_start_with_a_surname_are_not_names() -> None:
+def testordinary_words_that_start_with_a_surname_are_not_names() -> None:
     text = (
         "这个周末气温很高。周末会有高温天气，周末高温预警，每户补贴三万元，共计九万元，又发五万元。"
     )
@@ -49,9 +49,9 @@ def test_a_repeated_made_up_name_is_found(given_name: str, repeats: int) -> None
     name = "秦" + given_name
     # 秦国 is the state of Qin, not a person; 秦国倩 is missed for the same reason (see
     # page_names: a three-character string that opens with a word is not a name).
-    assume(not _ordinary_word(name) and not _ordinary_word(name[:2]))
-    sentences = ["表示，这件事要查清楚。", "希望大家理解。", "给出了回答。", "说，谢谢。"]
-    text = "".join(name + sentences[i % len(sentences)] for i in range(repeats))
+    assume(not ordinary_word(name) and not ordinary_word(name[:2]))
+    # Always after the same title and before the same verb, as news prints its sources.
+    text = "".join(f"总经理{name}表示，这件事要查清楚。" for _ in range(repeats))
     assert name in page_names(text)
 
 
@@ -67,7 +67,7 @@ def test_widen_adds_a_surname_even_once() -> None:
 def test_widen_stops_at_a_title_and_at_a_complete_name() -> None:
     text = "美国总统特朗普表示反对。美国总统特朗普随后离开。"
     assert widen(text, "特朗普") == "特朗普"
-    assert widen("老王和王建国都说王建国是好人。", "王建国") == "王建国"
+    assert widen("业主王建国说，业主王建国也同意。", "王建国") == "王建国"
 
 
 def test_trim_cuts_a_glued_verb_back_to_the_repeated_name() -> None:
@@ -75,3 +75,8 @@ def test_trim_cuts_a_glued_verb_back_to_the_repeated_name() -> None:
     assert trim(text, "杨安平寻思") == "杨安平"
     assert trim(text, "杨安平") == "杨安平"
     assert trim(text, "王建国") == "王建国"
+
+
+def test_widen_does_not_take_in_a_role_word() -> None:
+    text = "遇难者家属里欧很着急。遇难者家属里欧说，他在等消息。"
+    assert widen(text, "里欧") == "里欧"

@@ -792,12 +792,6 @@ def test_surname_with_kinship_honorific_opens_the_clause() -> None:
     assert kin.speaker is None
 
 
-def test_familiar_da_form_resolves_to_the_named_person() -> None:
-    said = "我们曾多次上门查找，均无法联系上被执行人。"
-    text = f"执行干警杨立伟注意到了这一情况。“{said}”大杨说。"
-    assert only(extract_quotes(text), said).speaker == "杨立伟"
-
-
 def test_someone_named_after_a_closing_mark_speaks_next() -> None:
     first, second = "燕子别害怕，我都会找来的！", "延坤，你来坐我身边吧。"
     text = f"杨爷爷找到她说：“{first}”程奶奶冲他微笑着说：“{second}”"
@@ -932,3 +926,36 @@ def test_an_official_of_an_organisation_the_text_does_not_name_speaks_for_nobody
     said = "视频中的行为并非公司安排，我们正在调查。"
     (quote,) = extract_quotes(f"对此，该企业相关负责人表示，“{said}”")
     assert quote.speaker is None
+
+
+def test_da_form_is_a_familiar_name() -> None:
+    said = "我们曾多次上门查找，均无法联系上被执行人。"
+    text = f"执行干警杨立伟注意到了这一情况。“{said}”大杨说。"
+    assert only(extract_quotes(text), said).speaker == "杨立伟"
+
+
+_NOBODY_SAID = "今天的作业是把课文抄写三遍，明天上课前交给课代表。"
+
+
+@pytest.mark.parametrize(
+    ("page", "not_a_speaker"),
+    [
+        ("食堂阿姨说：“{}”", "堂阿姨"),
+        ("门卫大爷说：“{}”", "卫大爷"),
+        ("田里的农民伯伯说：“{}”", "伯伯"),
+        ("特朗普是美国总统。他被媒体形容为“{}”", "特朗普"),
+        ("丘某被带回了中队，墙上写着：“{}”", "丘某"),
+        ("特朗普走进教室，黑板上写着一行字，“{}”", "特朗普"),
+        ("据网友爆料的消息，“{}”", "网友爆料"),
+    ],
+)
+def test_no_speaker_from_roles_passives_and_things_that_carry_words(
+    page: str, not_a_speaker: str
+) -> None:
+    quote = only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker != not_a_speaker
+
+
+def test_a_repeated_role_word_is_not_taken_into_a_name() -> None:
+    text = f"遇难者家属里欧很着急。遇难者家属里欧说：“{_NOBODY_SAID}”"
+    assert only(extract_quotes(text), _NOBODY_SAID).speaker == "里欧"
