@@ -91,6 +91,12 @@ _VERB_FORMS = (
     "叫道",
     "笑道",
     "问道",
+    "提醒",
+    "提示",
+    "建议",
+    "解释",
+    "回忆",
+    "补充",
     "写道",
     "写到",
     "援引",
@@ -268,7 +274,8 @@ _ROLE_END = "民农客员警长者师生工官士众友演手"
 # Characters that do not occur in a given name right after a surname (记者了解, 民警王说).
 _NOT_GIVEN = "们的了在是和与对向从把被给也都还又就说讲称表他她这那等"
 _ROLE_NAME = re.compile(
-    rf"[{_ROLE_END}]([{''.join(sorted(SURNAMES))}][^{_NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
+    rf"[{_ROLE_END}]((?:[老小阿][{''.join(sorted(SURNAMES))}])"  # 外卖骑手小刘
+    rf"|[{''.join(sorted(SURNAMES))}][^{_NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
 )
 # A transliterated name right after a role word (遇难者家属里欧): jieba takes it for a place.
 _ROLE_FOREIGN = re.compile(rf"(?:[{_ROLE_END}]|家属|亲属)([{''.join(sorted(_TRANSLIT))}]{{2,5}})$")
@@ -607,6 +614,8 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         # only the words after the last quote count.
         lead = _AFTER_QUOTE.split(part[: m.start()])[-1].strip()
         lead = lead[len(_CLAUSE_LEAD.match(lead).group()) :]  # 可他却说: a conjunction first
+        if part.startswith("的", m.end()):
+            continue  # 她的丈夫刘军曾说过: the owner is not the speaker
         if _ADVERBS.sub("", _LEADING_TIME.sub("", lead)):
             continue  # 看着他笑: a pronoun after other words is an object, not the speaker
         candidates.append((m.start(), _last_person(view, offset + m.start(), speakers)))
@@ -785,6 +794,12 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             del out[-2:]
         elif out[-1][1] in ("d", "c"):
             del out[-1]
+        elif len(out) >= 2 and out[-1][1] == "uz" and out[-2][1].startswith("v"):
+            del out[-2:]  # 刘建军笑着说
+        elif len(out) >= 3 and out[-2][1] == "uz" and out[-3][1].startswith("v"):
+            del out[-3:]  # 陈永福红着眼眶说
+        elif len(out) >= 2 and out[-1][1].startswith("v") and out[-2][1].startswith("nr"):
+            del out[-1]  # 张明分析认为, 王立强回忆说: a verb before the speech verb
         else:
             break
     return out
@@ -846,7 +861,8 @@ def _person_before_adverbial(words: str) -> str | None:
         return None
     if tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2 and tokens[-1][0] in _WHEN:
         return tokens[0][0]
-    at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), 0)
+    # With no preposition, the whole clause is the head (杨秀玲近日, 宋元明22日).
+    at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), len(tokens))
     head = tokens[:at]
     # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs
     while head and (head[-1][1] in ("t", "d") or _DATE_PIECE.fullmatch(head[-1][0])):
@@ -913,6 +929,18 @@ def _unknown_name(name: str) -> bool:
 _ACCOUNT = re.compile(f"(?:官方)?(?:微博|微信公众号|公众号)(?:[“「]?{_MASK}+[”」]?)?$")
 
 
+def _before_verbs(words: str) -> str:
+    """``words`` without the verbs that stand between a subject and its verb of saying
+    (张明分析|认为, 法院经审理|认为, 气象局官方微博发文|称)."""
+    tokens = list(_tokens(words[-_NAME_SPAN:])) if words else []
+    cut = 0
+    while len(tokens) > 1 and tokens[-1][1] in ("v", "vn"):
+        cut += len(tokens.pop()[0])
+    if cut and tokens[-1][0] == "经":
+        cut += 1  # 经审理
+    return words[: len(words) - cut] if cut else words
+
+
 def _bare_name(part: str, speakers: Speakers) -> str | None:
     """A clause that is nothing but a name (李鹏说, 据王强介绍, 厂长陈志刚说) names its speaker,
     and so does one that ends in a person (邻居王运昌, 执行庭庭长田丰, 秦某仍后怕地) or opens
@@ -924,14 +952,17 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     老王 comes back as printed (:func:`_subject` resolves it).
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
-    core = _ACCOUNT.sub("", core.removeprefix("据"))
+    core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据")))
     honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
     if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
         # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
         # a name before its title is one; after a title it must look like one.
         plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
-        if name != core and len(name) <= 4 and plausible:
+        unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or name.endswith(
+            ("相关", "有关")
+        )
+        if name != core and len(name) <= 4 and plausible and not unnamed:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
@@ -980,7 +1011,11 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     core = part.strip()
     core = core[len(_CLAUSE_LEAD.match(core).group()) :]
     earlier = view[max(0, offset - _SPOKESPERSON_SPAN) : offset]
-    organ = _organ_of(_SPOKESPERSON.match(core))
+    spoke = _SPOKESPERSON.match(core)
+    rest = core[spoke.end() :] if spoke else ""
+    if _leading_person(rest) or (rest[:1] in SURNAMES and re.fullmatch(f"[{_HAN}]{{2,3}}", rest)):
+        return None  # 商务部新闻发言人何亚东表示: the person, found by the title rules
+    organ = _organ_of(spoke)
     if organ is None and _BARE_ROLE.fullmatch(core):
         found = [o for m in _SPOKESPERSON.finditer(earlier) if (o := _organ_of(m))]
         organ = found[-1] if found else None
@@ -1075,7 +1110,16 @@ _CLAUSE_LEAD = re.compile(
 _TITLE_PREFIX = re.compile(rf"[{_HAN}]{{0,12}}?(?:{_TITLES_RE})")
 
 
-_HONORED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS))})")
+# Posts that follow a bare surname the way an honorific does (王局长, 张教授, 刘医生); not
+# the generic ones (记者, 专家, 代表), which say what someone is, not who.
+_SURNAME_POSTS = sorted(
+    set(TITLES) - {"记者", "专家", "代表", "委员", "同志", "负责人", "发言人", "首席专家"},
+    key=len,
+    reverse=True,
+)
+_HONORED = re.compile(
+    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS) + _SURNAME_POSTS)})"
+)
 
 
 def _honored(text: str) -> Iterator[re.Match[str]]:
@@ -1277,6 +1321,9 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
     return False
 
 
+# Verbs of saying whose complement, closing its clause, is the words (林郑月娥表示“非常失望”。),
+# unlike verbs of mentioning (提到“厕所”).
+_SAYS = frozenset({"表示", "说", "强调", "认为", "指出", "坦言", "直言", "声称", "宣称"})
 # Verbs that take what was said as their complement directly (将其描述为“…”, 斥之为“…”).
 _CHARACTERIZING = frozenset({"描述为", "形容为", "称之为", "斥之为", "斥为"})
 
@@ -1286,7 +1333,7 @@ def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool
     :func:`_before`."""
     if not predicate or sep is not None or len(obj) > _OBJECT_MAX:
         return False
-    return bool(obj) or verb in _CHARACTERIZING
+    return bool(obj) or verb in _CHARACTERIZING or verb in _SAYS
 
 
 def _after(view: str, pos: int, speakers: Speakers) -> _Who:
