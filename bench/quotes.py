@@ -13,6 +13,10 @@ Agreement: 20 of those articles were labelled a second time by readers who never
 first labels (``bench/labels/quotes_inews_second.json``); scoring their labels as if they
 were predictions gives the ceiling that the attribution target is read against.
 
+Probe: short sentences of common reporting shapes written afresh with their speakers
+(``bench/labels/attribution_probe.json``), per round; a round is scored before its failures
+are read, then becomes development data.
+
 Attribution rules are tuned on dev only: ``--errors`` lists the disagreements of the seeds
 and dev pages and never those of test pages, so the test row stays an honest estimate.
 
@@ -62,6 +66,7 @@ SEEDS = ROOT / "samples"
 SEED_LABELS = ROOT / "tests" / "fixtures" / "seed_quotes.json"
 INEWS_LABELS = ROOT / "bench" / "labels" / "quotes_inews.json"
 SECOND_LABELS = ROOT / "bench" / "labels" / "quotes_inews_second.json"
+PROBE = ROOT / "bench" / "labels" / "attribution_probe.json"
 # The held-out label set: scored, never listed by --errors.
 HELD_OUT = "inews test"
 SET_ORDER = ("seeds", "inews dev", HELD_OUT)
@@ -298,6 +303,37 @@ def agreement_table(a: Agreement) -> list[str]:
     ]
 
 
+# ------------------------------------------------------------------------------------ probe
+
+
+def probe_table() -> list[str]:
+    """Speakers of the probe sentences (``PROBE``), per round: right, a wrong speaker, none
+    where one was expected, and one given where the words are nobody's."""
+    rows = [
+        "| probe round | sentences | right | wrong speaker | speaker missing | "
+        "speaker given to nobody's words |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    rounds = json.loads(PROBE.read_text(encoding="utf-8"))["rounds"]
+    for name, cases in rounds.items():
+        counts = {"right": 0, "wrong": 0, "missing": 0, "given": 0}
+        for case in cases:
+            quotes = extract_quotes(case["text"])
+            quote = next((q for q in quotes if (case["quote"] or "") in q.text), None)
+            got = quote.speaker if quote else None
+            if same_speaker(case["speaker"], got) or got in case["also"]:
+                counts["right"] += 1
+            elif case["speaker"] is None:
+                counts["given"] += 1
+            else:
+                counts["missing" if got is None else "wrong"] += 1
+        rows.append(
+            f"| {name} | {len(cases)} | {counts['right']} | {counts['wrong']} | "
+            f"{counts['missing']} | {counts['given']} |"
+        )
+    return rows
+
+
 # ---------------------------------------------------------------------------------- scaling
 
 # Page sizes, in characters, for the scaling table: the same articles run together.
@@ -496,6 +532,14 @@ def report(
         "against the first ones, and dedup on the same pages beside them.",
         "",
         *agreement_table(agree),
+        "",
+        "## Probe sentences",
+        "",
+        "Short news sentences of common reporting shapes written afresh, each with its",
+        "speaker (`bench/labels/attribution_probe.json`). Round 1 was run and its failures",
+        "fixed (a development set); each later round was scored before any failure was read.",
+        "",
+        *probe_table(),
         "",
         "## Page length",
         "",
