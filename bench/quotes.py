@@ -319,7 +319,10 @@ def probe_table() -> list[str]:
         counts = {"right": 0, "wrong": 0, "missing": 0, "given": 0}
         for case in cases:
             quotes = extract_quotes(case["text"])
-            quote = next((q for q in quotes if (case["quote"] or "") in q.text), None)
+            wanted = case["quote"] or ""
+            quote = next((q for q in quotes if q.text.startswith(wanted)), None) or next(
+                (q for q in quotes if wanted in q.text), None
+            )
             got = quote.speaker if quote else None
             if same_speaker(case["speaker"], got) or got in case["also"]:
                 counts["right"] += 1
