@@ -160,7 +160,9 @@ _VERB = re.compile(
 # Verbs by which a speaker quotes someone else: the quote belongs to the object, ``via`` the
 # subject (习近平总书记曾援引恩格斯的名言——“…”).
 _CITING = frozenset({"援引", "引用", "引述"})
-_CITED = re.compile(rf"^([{_HAN}·]{{2,12}}?)(?:的)?(?:名言|名句|话|诗句|论述|论断|观点)?$")
+_CITED = re.compile(
+    rf"^([{_HAN}·]{{2,12}}?)(?:的)?(?:名言|名句|话|诗句|论述|论断|观点)?(?:说|称|讲)?$"
+)
 # What may stand between a speech verb and the opening mark. An object (提出殷切期望, 提到了
 # 车队在遇到该问题时的两重困境) is only allowed before a colon or a dash, so that 表示感谢,“…
 # is not read as speech; see :func:`_before` for the one exception.
@@ -870,8 +872,10 @@ def _person_before_adverbial(words: str) -> str | None:
     if not head:
         return None
     text = "".join(word for word, _ in head)
-    if _ISSUED.match("".join(word for word, _ in tokens[at:])) and re.fullmatch(
-        rf"[{_HAN}]{{2,8}}", text
+    if (
+        _ISSUED.match("".join(word for word, _ in tokens[at:]))
+        and re.fullmatch(rf"[{_HAN}]{{2,16}}", text)
+        and not _UNNAMED_BODY.match(text)
     ):
         return text  # 欢瑞世纪在声明中表示: whoever issues a statement speaks in it
     if len(head) == 1:
@@ -882,16 +886,25 @@ def _person_before_adverbial(words: str) -> str | None:
 
 # A token of a date between a subject and its adverbial (25|日, 3月).
 _DATE_PIECE = re.compile(r"\d+|[年月日号]")
+# A body the text does not name (该公司, 涉事企业, 公司): it issues words for nobody known.
+_UNNAMED_BODY = re.compile(r"^(?:该|这|那|此|涉事|有关|相关|上述|某|公司$|企业$|单位$)")
 # An adverbial naming the issuer's own document: its subject is whoever issued it.
 _ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
+
+
+# What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).
+_BODY_WORDS = ("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "新闻", "银行", "协会")
 
 
 def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
     """The organ ``tokens`` name (中国外交部, 国家食药监总局), or None."""
     text = "".join(word for word, _ in tokens)
-    if not re.fullmatch(rf"[{_HAN}]{{2,12}}", text):
+    if not re.fullmatch(rf"[{_HAN}]{{2,16}}", text):
         return None
-    return text if _ORGAN_SUFFIX.search(text) or tokens[-1][1] == "nt" else None
+    if _UNNAMED_BODY.match(text):
+        return None
+    named = _ORGAN_SUFFIX.search(text) or text.endswith(_BODY_WORDS) or tokens[-1][1] == "nt"
+    return text if named else None
 
 
 def _is_proper_noun(word: str) -> bool:
@@ -926,7 +939,10 @@ def _unknown_name(name: str) -> bool:
 
 
 # An account through which an organ speaks, with its quoted handle (微博“@广州天气”).
-_ACCOUNT = re.compile(f"(?:官方)?(?:微博|微信公众号|公众号)(?:[“「]?{_MASK}+[”」]?)?$")
+_ACCOUNT = re.compile(
+    f"(?:在)?(?:官方)?(?:微博|微信公众号|公众号|官网)(?:上)?(?:[“「]?{_MASK}+[”」]?)?"
+    r"(?:发布声明|发文|发布)?$"
+)
 
 
 def _before_verbs(words: str) -> str:
@@ -952,7 +968,7 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     老王 comes back as printed (:func:`_subject` resolves it).
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
-    core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据")))
+    core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据"))).removesuffix("方面")
     honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
     if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
@@ -1638,7 +1654,11 @@ def _attribute(
     opened = view.at(span.open)
     sent = _sentence_start(text, opened)
     closes = span.closed and text[view.at(span.after) : view.at(span.after) + 1] in _CLAUSE_END
-    before = who = _before(text, sent, opened, sp, colon=kind == "term", predicate=closes)
+    # A term needs a colon to be somebody's words (提到“厕所”), unless it is the whole
+    # complement after a comma and ends its clause (王毅表示，“中方愿同各方加强合作”。).
+    after_verb_comma = bool(re.search(r"[，,]\s*$", text[sent:opened]))
+    colon = kind == "term" and not (closes and after_verb_comma)
+    before = who = _before(text, sent, opened, sp, colon=colon, predicate=closes)
     introduced = before.verb is not None and re.search(r"[:：]\s*$", text[sent:opened])
     after = _after(text, view.at(span.after), sp) if span.closed and not introduced else _Who()
     if who.speaker is None:
