@@ -310,12 +310,12 @@ def probe_table() -> list[str]:
     """Speakers of the probe sentences (``PROBE``), per round: right, a wrong speaker, none
     where one was expected, and one given where the words are nobody's."""
     rows = [
-        "| probe round | sentences | right | wrong speaker | speaker missing | "
-        "speaker given to nobody's words |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| probe round | quotes | right when first scored | right now | wrong speaker | "
+        "speaker missing | speaker given to nobody's words |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    rounds = json.loads(PROBE.read_text(encoding="utf-8"))["rounds"]
-    for name, cases in rounds.items():
+    probe = json.loads(PROBE.read_text(encoding="utf-8"))
+    for name, cases in probe["rounds"].items():
         counts = {"right": 0, "wrong": 0, "missing": 0, "given": 0}
         for case in cases:
             quotes = extract_quotes(case["text"])
@@ -330,8 +330,9 @@ def probe_table() -> list[str]:
                 counts["given"] += 1
             else:
                 counts["missing" if got is None else "wrong"] += 1
+        first = probe["first_scored"].get(name, "not recorded")
         rows.append(
-            f"| {name} | {len(cases)} | {counts['right']} | {counts['wrong']} | "
+            f"| {name} | {len(cases)} | {first} | {counts['right']} | {counts['wrong']} | "
             f"{counts['missing']} | {counts['given']} |"
         )
     return rows
@@ -539,8 +540,9 @@ def report(
         "## Probe sentences",
         "",
         "Short news sentences of common reporting shapes written afresh, each with its",
-        "speaker (`bench/labels/attribution_probe.json`). Round 1 was run and its failures",
-        "fixed (a development set); each later round was scored before any failure was read.",
+        "speaker (`bench/labels/attribution_probe.json`). Each round is scored before any of",
+        "its failures is read (first column), then its failures drive fixes: after that it",
+        "is development data, and only a newer round measures how the fixes generalise.",
         "",
         *probe_table(),
         "",
