@@ -943,6 +943,22 @@ _BEYOND_THE_VERB = {
         "日子是干出来的，不是等出来的。",
         "刘军",
     ),
+    "an organisation on its official account": (
+        "阿里巴巴集团在官方微博上回应称：“{}”",
+        "相关传言不实，公司将保留追究法律责任的权利。",
+        "阿里巴巴集团",
+    ),
+    "a company speaking through 方面": (
+        "京东方面表示：“{}”",
+        "将全力配合有关部门调查，并及时公布进展。",
+        "京东",
+    ),
+    "a short statement completing X说，": ("李强强调，“{}”。", "发展是第一要务", "李强"),
+    "the words of someone a news agency cites": (
+        "新华社援引国家主席习近平的话说：“{}”",
+        "中国的发展离不开世界，世界的繁荣也需要中国。",
+        "习近平",
+    ),
     "an adverb glued to a repeated name": (
         "寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{}”",
         "你没事了，你很安全，他走了",
@@ -985,6 +1001,8 @@ _NOBODY_SAID = "今天的作业是把课文抄写三遍，明天上课前交给�
         ("据网友爆料的消息，“{}”", "网友爆料"),
         ("该公司负责人表示：“{}”", "该公司"),
         ("有关部门负责人表示：“{}”", "有关部门"),
+        ("涉事企业在声明中表示：“{}”", "涉事企业"),
+        ("该公司在声明中称：“{}”", "该公司"),
     ],
 )
 def test_no_speaker_from_roles_passives_and_things_that_carry_words(
