@@ -54,6 +54,19 @@ def ordinary_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+# How often jieba's corpus must hold a word for it to count as common (公司 45,604 times,
+# 建军 170, 鸿祎 never).
+_COMMON = 1000
+
+
+def common_word(word: str) -> bool:
+    """``word`` is frequent in jieba's corpus: after a surname it is a thing (高|公司), not
+    the given name of someone jieba does not know (周|建军, 蒋|万安)."""
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0) >= _COMMON
+
+
 @functools.lru_cache(maxsize=64)
 def page_names(view: str) -> frozenset[str]:
     """Personal names the page repeats that jieba's dictionary does not hold as words."""

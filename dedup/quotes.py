@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import occurrences, ordinary_word, page_names, trim, widen
+from dedup.names import common_word, occurrences, ordinary_word, page_names, trim, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -580,9 +580,23 @@ def _full_name(view: str, pos: int, name: str) -> str:
     return _family_names(view, pos).get(name, name)
 
 
+# Words that put a person beside the subject, not in its place (他正和邻居王德福下棋, 刘芳带着
+# 儿子张小宝): a later 他/她 goes back past that person to the subject.
+_COMPANION = re.compile(r"(?:和|与|同|跟|带着|陪着|领着)([^，,。！？；\s]{0,4})$")
+# A spouse of the pronoun's gender is the one the pronoun means: the subject is the other.
+_SPOUSE = {"她": ("妻子", "爱人", "老婆", "未婚妻"), "他": ("丈夫", "老公", "未婚夫")}
+
+
 def _last_person(view: str, pos: int, speakers: Speakers) -> str | None:
-    """The most recent person named in the 300 characters before ``pos``: what 他/她 means."""
+    """What the 他/她 at ``pos`` means: the most recent person named in the 300 characters
+    before it who is not only someone's companion, unless the companion is a spouse of the
+    pronoun's gender (王建国和妻子刘梅来到现场。她说 -> 刘梅)."""
     people = _people(view, max(0, pos - 300), pos, speakers)
+    spouse = _SPOUSE.get(view[pos : pos + 1], ())
+    for at, name in reversed(people):
+        beside = _COMPANION.search(view, max(0, at - 8), at)
+        if beside is None or (spouse and beside.group(1).endswith(spouse)):
+            return name
     return people[-1][1] if people else None
 
 
@@ -807,6 +821,16 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _manner_only(words: str) -> bool:
+    """``words`` say only how someone speaks (笑着, 哽咽着, 高兴地, 又): no subject in them.
+
+    Not 有的 (有的叫道 is "some of them called"), though 的 may mark manner after a name.
+    """
+    tokens = _tokens(words.strip())
+    how = words.strip().endswith(("着", "地")) or all(flag == "d" for _, flag in tokens)
+    return bool(tokens) and how and not _trim_manner(tokens)
+
+
 def _person_at_end(words: str) -> str | None:
     """The person a clause ends with: 邻居王运昌, 执行庭庭长田丰, 35岁的法官邵智峰, 市民袁先生.
 
@@ -815,7 +839,8 @@ def _person_at_end(words: str) -> str | None:
     speaker, while 与林为伴的李龙忠 is a description of the speaker. Four more shapes name
     a person jieba does not: a title after the name (教育局李俊副局长), a surname right after
     a role word (游客刘新河), a name-like word right after a title (副主任格伦特, 参谋长皋古卫,
-    see :func:`_unknown_name`), and a name in Latin letters (巡警montiel).
+    see :func:`_unknown_name`), a name in Latin letters (巡警montiel), and a surname with a
+    given name jieba does not know (周鸿祎, see :func:`_surname_name`).
     """
     tokens = _trim_manner(_tokens(words))
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
@@ -841,7 +866,7 @@ def _person_at_end(words: str) -> str | None:
     latin = _LATIN_NAME.search(text)
     if latin and latin.group(1).lower() not in _LATIN_ROLES:
         return latin.group(1)
-    return None
+    return text if _surname_name(text) else None
 
 
 def _person_before_adverbial(words: str) -> str | None:
@@ -938,6 +963,16 @@ def _unknown_name(name: str) -> bool:
     return not any(flag.startswith(_NOT_IN_NAME) for _, flag in tokens)
 
 
+def _surname_name(word: str) -> bool:
+    """Three characters that read as a surname and a given name jieba does not know
+    (周|建军, 蒋|万安, 周鸿|祎): the surname stands alone or starts jieba's first piece, the
+    rest is no common word (高|公司 is a company) and nothing in it is a function word."""
+    if len(word) != 3 or word[0] not in SURNAMES or not _unknown_name(word):
+        return False
+    first = _tokens(word)[0][0]
+    return (first == word[0] or first == word[:2]) and not common_word(word[1:])
+
+
 # An account through which an organ speaks, with its quoted handle (微博“@广州天气”).
 _ACCOUNT = re.compile(
     f"(?:在)?(?:官方)?(?:微博|微信公众号|公众号|官网)(?:上)?(?:[“「]?{_MASK}+[”」]?)?"
@@ -982,7 +1017,7 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
-        if FAMILIAR.match(core):  # 小陈说: jieba reads 小 as an adjective
+        if FAMILIAR.match(core) or _surname_name(core):  # 小陈说, 周鸿祎说: jieba cuts them
             return name
     person = (_person_at_end(core) or _person_before_adverbial(core)) if core else None
     return speakers.canonical(person) if person else None
@@ -1078,6 +1113,8 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     """
     parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
     continues = _CONTINUATION.sub("", view[start:end].rstrip()).endswith(("，", ","))
+    # 李建国放下锄头，笑着说: a manner phrase alone (笑着, 高兴地) has no subject of its own.
+    continues = continues or (len(parts) > 1 and _manner_only(parts[-1][1]))
     adjacent = bool(parts) and start + parts[-1][0] + len(parts[-1][1]) == end and not continues
     for k in range(len(parts) - 1, -1, -1):
         offset, part = parts[k]
@@ -1678,7 +1715,8 @@ def _attribute(
     if who.speaker is None and kind == "statement" and span.closed:
         manner = _PRONOUN_MANNER.match(text, view.at(span.after))
         if manner:
-            who = _Who(_last_person(text, manner.end(), sp))
+            pronoun = manner.start() + re.search("[他她]", manner.group()).start()
+            who = _Who(_last_person(text, pronoun, sp))
     spoken_here = before.verb or after.verb or who.verb
     alone = _stands_alone(text, opened) and not _is_turn(view, prev, opened)
     if who.speaker is None and not spoken_here and kind == "statement" and alone:

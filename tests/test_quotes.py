@@ -959,6 +959,21 @@ _BEYOND_THE_VERB = {
         "中国的发展离不开世界，世界的繁荣也需要中国。",
         "习近平",
     ),
+    "a manner phrase alone after the subject's clause": (
+        "李建国放下手中的锄头，笑着说：“{}”",
+        "今年的收成比去年好多了，多亏了新修的水渠。",
+        "李建国",
+    ),
+    "a surname and a given name jieba does not know": (
+        "蒋万安说：“{}”",
+        "我们会尽快修复道路，恢复通行。",
+        "蒋万安",
+    ),
+    "an adverbial after a name jieba cuts in two": (
+        "周鸿祎昨日在直播中说：“{}”",
+        "人工智能是这个时代最大的机会。",
+        "周鸿祎",
+    ),
     "an adverb glued to a repeated name": (
         "寇拉是一名家庭主妇。寇拉平时很安静。寇拉曾对被害人的女友说：“{}”",
         "你没事了，你很安全，他走了",
@@ -1010,6 +1025,20 @@ def test_no_speaker_from_roles_passives_and_things_that_carry_words(
 ) -> None:
     quote = only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID)
     assert quote.speaker != not_a_speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("记者来到陈建国家时，他正和邻居王德福下棋。他笑着说：“{}”", "陈建国"),
+        ("刘芳带着儿子张小宝来到医院复查。她告诉记者：“{}”", "刘芳"),
+        ("张立华和儿子张小龙一起修理农机。“{}”他笑着说。", "张立华"),
+        ("王建国和妻子刘梅一起来到现场。她告诉记者：“{}”", "刘梅"),
+    ],
+)
+def test_a_pronoun_goes_back_past_a_companion_to_the_subject(page: str, speaker: str) -> None:
+    quote = only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker == speaker
 
 
 def test_a_repeated_role_word_is_not_taken_into_a_name() -> None:
