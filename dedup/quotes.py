@@ -172,6 +172,9 @@ _VERB_TAIL = re.compile(
 # A short reported clause whose predicate is the quote, after a speech verb and a comma
 # (认为，边境巡逻队是在“…”), or after a first quote of the same speaker (…“非常粗暴”，美方是“…”).
 _COPULA_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{1,12}?(?:是在|是|(?<![因作成认以])为)\s*")
+# A short reported clause that a piece of the speaker's own words ends (黄益平表示，房地产市场
+# 调整“仍在进行中”; 谷爱凌说，自己“从来不给自己设限”).
+_REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 # A passive marker in the clause before a verb (被媒体形容为, 遭对手指责).
 # Nouns that start with 被 (被告人, 被害人, 被执行人) are people, not passives.
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
@@ -1276,6 +1279,7 @@ def _before(
     speakers: Speakers,
     colon: bool = False,
     predicate: bool = False,
+    spoken: bool = False,
 ) -> _Who:
     """A speech verb ending the text before the opening mark (总书记强调:“…), or a framed one.
 
@@ -1285,7 +1289,9 @@ def _before(
     right after a short object: in 特朗普表示该协议“有缺陷”。 the quote is what the speaker
     said about the object, a piece of his own words. So is a predicate quote right after a
     characterizing verb (将其描述为“…”) or ending a short copula clause after the verb and a
-    comma (格伦特认为，巡逻队是在“过度使用武力”。).
+    comma (格伦特认为，巡逻队是在“过度使用武力”。), and so is a ``spoken`` quote (words that
+    say something, see :func:`_speech_fragment`) ending a short reported clause after a
+    verb of reporting and a comma (布林肯表示，美方“不寻求与中国脱钩”).
     """
     verbs = list(_VERB.finditer(view, sent, pos))
     for k in range(len(verbs) - 1, -1, -1):
@@ -1293,8 +1299,11 @@ def _before(
         if _PASSIVE.search(view, sent, m.start()):
             continue  # 他被媒体形容为“…”: the subject is who the words are about
         tail = _VERB_TAIL.match(view[m.end() : pos])
-        # 格伦特认为，巡逻队是在“过度使用武力”: the quote is the reported clause's predicate.
-        copula = predicate and _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None
+        # 格伦特认为，巡逻队是在“过度使用武力”: the quote is the reported clause's predicate;
+        # in 黄益平表示，市场调整“仍在进行中” a piece of the speaker's words ends the clause.
+        copula = (predicate and _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None) or (
+            spoken and m.group() in _REPORTING and _REPORTED_CLAUSE.fullmatch(view, m.end(), pos)
+        )
         if not tail and not copula:
             continue
         obj, sep = (tail.group("obj"), tail.group("sep")) if tail else ("", None)
@@ -1379,6 +1388,20 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
 _SAYS = frozenset({"表示", "说", "强调", "认为", "指出", "坦言", "直言", "声称", "宣称"})
 # Verbs that take what was said as their complement directly (将其描述为“…”, 斥之为“…”).
 _CHARACTERIZING = frozenset({"描述为", "形容为", "称之为", "斥之为", "斥为"})
+
+
+# Verbs of reporting whose comma opens the speaker's reported sentence.
+_REPORTING = _SAYS | {"介绍", "称", "透露", "回应", "解释", "补充", "承认", "警告"}
+
+
+def _speech_fragment(said: str, kind: str) -> bool:
+    """The quote says something rather than names it: a statement, or a short quote of five
+    characters or more with a verb or opening with an adverb (仍在进行中, 更加精准有力) – not
+    a label (农家乐, 神车) or a four-character formula (缺斤短两, 校农结合)."""
+    if kind != "term":
+        return True
+    tokens = _tokens(said)
+    return len(said) >= 5 and (tokens[0][1] == "d" or any(flag == "v" for _, flag in tokens))
 
 
 def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool:
@@ -1695,7 +1718,8 @@ def _attribute(
     # complement after a comma and ends its clause (王毅表示，“中方愿同各方加强合作”。).
     after_verb_comma = bool(re.search(r"[，,]\s*$", text[sent:opened]))
     colon = kind == "term" and not (closes and after_verb_comma)
-    before = who = _before(text, sent, opened, sp, colon=colon, predicate=closes)
+    spoken = _speech_fragment(said, kind)
+    before = who = _before(text, sent, opened, sp, colon, closes, spoken)
     introduced = before.verb is not None and re.search(r"[:：]\s*$", text[sent:opened])
     after = _after(text, view.at(span.after), sp) if span.closed and not introduced else _Who()
     if who.speaker is None:

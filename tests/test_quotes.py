@@ -1041,6 +1041,22 @@ def test_a_pronoun_goes_back_past_a_companion_to_the_subject(page: str, speaker:
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "piece", "speaker"),
+    [
+        ("北京大学教授黄益平表示，房地产市场调整“仍在进行中”。", "仍在进行中", "黄益平"),
+        ("美国国务卿布林肯在记者会上表示，美方“不寻求与中国脱钩”。", "不寻求与中国脱钩", "布林肯"),
+        ("新闻发言人米锋介绍，目前全国流感活动“处于季节性上升期”。", "处于季节性上升期", "米锋"),
+        ("王建军说，今年村里搞起了“农家乐”，收入翻了一番。", "农家乐", None),
+        ("李华表示，一些商家存在“缺斤短两”现象。", "缺斤短两", None),
+    ],
+)
+def test_a_piece_of_the_reported_sentence_is_the_speakers_not_a_label(
+    text: str, piece: str, speaker: str | None
+) -> None:
+    assert only(extract_quotes(text), piece).speaker == speaker
+
+
 def test_a_repeated_role_word_is_not_taken_into_a_name() -> None:
     text = f"遇难者家属里欧很着急。遇难者家属里欧说：“{_NOBODY_SAID}”"
     assert only(extract_quotes(text), _NOBODY_SAID).speaker == "里欧"
