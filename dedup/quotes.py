@@ -539,10 +539,11 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     window = view[start:end]
     found = [(m.start(), _titled_name(window, m, speakers)) for m in _TITLED.finditer(window)]
     offset = 0
-    for word, flag in _tokens(window):
+    tokens = _tokens(window)
+    for i, (word, flag) in enumerate(tokens):
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
-        if flag.startswith("nr") and len(word) >= 2 and word[-1] not in "说讲" and word not in _KIN:
-            found.append((offset, word))
+        if _is_name_token((word, flag)) and word[-1] not in "说讲" and word not in _KIN:
+            found.append((offset, _whole_name(word, tokens[i + 1 : i + 3])))
         offset += len(word)
     for surname, full in _family_names(view, end).items():
         found += [(m.start(), full) for m in re.finditer(surname, window)]
@@ -772,12 +773,51 @@ def _leading_person(words: str) -> str | None:
     """The personal name ``words`` starts with (王立强 in 王立强在会上), if any.
 
     Only the first ``_NAME_SPAN`` characters are cut: a name is short, and cutting the whole
-    rest of a long page for every title on it made attribution quadratic.
+    rest of a long page for every title on it made attribution quadratic. jieba often cuts a
+    transliterated or rare name short; see :func:`_whole_name`.
     """
     tokens = _tokens(words[:_NAME_SPAN]) if words else ()
-    if tokens and tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2:
-        return tokens[0][0]
+    if len(tokens) >= 2 and _syllable(tokens[0]) and _is_name_token(tokens[1]):
+        return _whole_name(tokens[0][0] + tokens[1][0], tokens[2:])  # 古|特雷斯, 朔|尔茨
+    if tokens and _is_name_token(tokens[0]):
+        return _whole_name(tokens[0][0], tokens[1:])
     return None
+
+
+def _is_name_token(token: tuple[str, str]) -> bool:
+    """jieba tags ``token`` as a personal name, and it is not a department it mistook for
+    one (呼吸科: no surname, an organisation's ending)."""
+    word, flag = token
+    department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
+    return flag.startswith("nr") and len(word) >= 2 and not department
+
+
+# Parts of speech of a lone character jieba cut off a name (马克|龙, 古|特雷斯, 李家|豪).
+_SYLLABLE_FLAGS = frozenset({"a", "ag", "b", "j", "n", "ng", "nr", "nrt", "zg"})
+# Characters that follow a name without belonging to it (陈建国|家, 张立华|时, 王德顺|问).
+_AFTER_NAME = frozenset(_NOT_GIVEN) | frozenset("家方处某氏一时问曾后前里上下中")
+
+
+def _syllable(token: tuple[str, str]) -> bool:
+    word, flag = token
+    return len(word) == 1 and flag in _SYLLABLE_FLAGS and word not in _AFTER_NAME
+
+
+def _whole_name(name: str, rest: Sequence[tuple[str, str]]) -> str:
+    """``name`` with the syllable jieba left behind it: 马克|龙|在 -> 马克龙, 李家|豪|和 ->
+    李家豪, and 斯塔|默在 -> 斯塔默 where jieba glued the syllable to the next word (a
+    piece that is no dictionary word and ends in 在, 说, 和…)."""
+    if not rest:
+        return name
+    word = rest[0][0]
+    if _syllable(rest[0]) and (len(rest) == 1 or rest[1][1] in _BOUNDARY_FLAGS):
+        return name + word
+    glued = len(word) == 2 and word[1] in _NOT_GIVEN and word[0] not in _AFTER_NAME
+    return name + word[0] if glued and not ordinary_word(word) else name
+
+
+# What may follow a name: a preposition, verb, time or place word, adverb or punctuation.
+_BOUNDARY_FLAGS = frozenset({"p", "v", "vn", "t", "f", "d", "c", "x", "uj", "ul", "r"})
 
 
 _MANNER_MAX = 6
@@ -1067,7 +1107,13 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     earlier = view[max(0, offset - _SPOKESPERSON_SPAN) : offset]
     spoke = _SPOKESPERSON.match(core)
     rest = core[spoke.end() :] if spoke else ""
-    if _leading_person(rest) or (rest[:1] in SURNAMES and re.fullmatch(f"[{_HAN}]{{2,3}}", rest)):
+    # Two or three characters right after the role, no time word or adverb, name the
+    # official even where jieba reads them as other words (发言人申展利 -> 申展|利).
+    named = re.fullmatch(f"[{_HAN}]{{2,3}}", rest) and (
+        rest[0] in SURNAMES
+        or not _tokens(rest)[0][1].startswith(("t", "d", "r", "p", "c", "m", "f", "q", "u"))
+    )
+    if _leading_person(rest) or named:
         return None  # 商务部新闻发言人何亚东表示: the person, found by the title rules
     organ = _organ_of(spoke)
     if organ is None and _BARE_ROLE.fullmatch(core):

@@ -1042,6 +1042,31 @@ def test_a_pronoun_goes_back_past_a_companion_to_the_subject(page: str, speaker:
 
 
 @pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("法国总统马克龙在爱丽舍宫发表电视讲话时说：“{}”", "马克龙"),  # 马克|龙|在
+        ("联合国秘书长古特雷斯在气候峰会上说：“{}”", "古特雷斯"),  # 古|特雷斯
+        ("英国首相斯塔默在议会下院说：“{}”", "斯塔默"),  # 斯塔|默在
+        ("李家豪和太太在旺角經營茶餐廳已經三十年。他說：「{}」", "李家豪"),  # 李家|豪|和
+    ],
+)
+def test_a_name_jieba_cuts_short_is_read_whole(page: str, speaker: str) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "not_a_speaker"),
+    [
+        ("应急管理部新闻发言人申展利表示：“{}”", "应急管理部"),  # the named official speaks
+        ("北京儿童医院呼吸科主任医师徐宏伟介绍，门诊量增加了三成。“{}”她说。", "呼吸科"),
+    ],
+)
+def test_a_department_is_not_the_person_named_in_it(page: str, not_a_speaker: str) -> None:
+    quote = only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker != not_a_speaker
+
+
+@pytest.mark.parametrize(
     ("text", "piece", "speaker"),
     [
         ("北京大学教授黄益平表示，房地产市场调整“仍在进行中”。", "仍在进行中", "黄益平"),
