@@ -34,8 +34,8 @@ MIN_COUNT = 3
 # speech verbs that follow a name (秦蘋表示 is counted as 秦蘋 + 表, never 杨说).
 _NOT_IN_NAME = frozenset("的了是在和与也都就还又要会能将对向把被给从到据说讲道称问等")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-# Characters that end role words (村民, 家属, 选手): a name starts right after them.
-_ROLE_END = "民农客员警长者师生工官士众友演手属"
+# Characters that end role words (村民, 家属, 选手, 个体户): a name starts right after them.
+ROLE_END = "民农客员警长者师生工官士众友演手属户"
 # The longest stretch :func:`widen` adds in front of a name.
 _WIDEN_MAX = 2
 
@@ -101,7 +101,7 @@ def page_names(view: str) -> frozenset[str]:
 
 def _ends_title(text: str) -> bool:
     """``text`` ends with a title or role (总经理|秦蘋): the name starts right after it."""
-    return text.endswith(TITLES) or text[-1:] in _ROLE_END
+    return text.endswith(TITLES) or text[-1:] in ROLE_END
 
 
 def _same(neighbours: set[str]) -> bool:

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import common_word, occurrences, ordinary_word, page_names, trim, widen
+from dedup.names import ROLE_END, common_word, occurrences, ordinary_word, page_names, trim, widen
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -275,15 +275,14 @@ _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面�
 _ADVERBIAL_START = _WHERE_TO_WHOM | {"就"}
 # Last words of a clause that says when somebody spoke (朱旭接受采访时).
 _WHEN = frozenset({"时", "时候", "之后", "后", "之际"})
-_ROLE_END = "民农客员警长者师生工官士众友演手"
 # Characters that do not occur in a given name right after a surname (记者了解, 民警王说).
 _NOT_GIVEN = "们的了在是和与对向从把被给也都还又就说讲称表他她这那等"
 _ROLE_NAME = re.compile(
-    rf"[{_ROLE_END}]((?:[老小阿][{''.join(sorted(SURNAMES))}])"  # 外卖骑手小刘
+    rf"[{ROLE_END}]((?:[老小阿][{''.join(sorted(SURNAMES))}])"  # 外卖骑手小刘
     rf"|[{''.join(sorted(SURNAMES))}][^{_NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
 )
 # A transliterated name right after a role word (遇难者家属里欧): jieba takes it for a place.
-_ROLE_FOREIGN = re.compile(rf"(?:[{_ROLE_END}]|家属|亲属)([{''.join(sorted(_TRANSLIT))}]{{2,5}})$")
+_ROLE_FOREIGN = re.compile(rf"(?:[{ROLE_END}]|家属|亲属)([{''.join(sorted(_TRANSLIT))}]{{2,5}})$")
 # A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
 # abbreviations (CEO) are roles, not names.
 # A title followed by two to four Han characters that end the clause (参谋长皋古卫).
@@ -666,6 +665,10 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
+# Further titles joined to a first one (董事长兼总裁, 主任、首席专家).
+_JOINED_TITLES = re.compile(rf"^(?:(?:兼|、)[{_HAN}]{{0,6}}?(?:{_TITLES_RE}))+")
+
+
 def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
     """The person a ``words+title`` match names, or None if it names nobody.
 
@@ -676,7 +679,8 @@ def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
     """
     if part.startswith("的", m.end()):  # 张女士的婆婆: the speaker is someone else
         return None
-    after = _leading_person(part[m.end() :])
+    # 比亚迪董事长兼总裁王传福: the name follows the last of the joined titles.
+    after = _leading_person(_JOINED_TITLES.sub("", part[m.end() :], count=1))
     if after:
         return speakers.canonical(after)
     words, title = m.group(1), m.group()[len(m.group(1)) :]
@@ -785,11 +789,12 @@ def _leading_person(words: str) -> str | None:
 
 
 def _is_name_token(token: tuple[str, str]) -> bool:
-    """jieba tags ``token`` as a personal name, and it is not a department it mistook for
-    one (呼吸科: no surname, an organisation's ending)."""
+    """jieba tags ``token`` as a personal name, and it is not a place or department it
+    mistook for one (江城市; 呼吸科: no surname, an organisation's ending)."""
     word, flag = token
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
-    return flag.startswith("nr") and len(word) >= 2 and not department
+    place = len(word) == 3 and word[-1] in "市省县区镇乡村州"
+    return flag.startswith("nr") and len(word) >= 2 and not department and not place
 
 
 # Parts of speech of a lone character jieba cut off a name (马克|龙, 古|特雷斯, 李家|豪).
@@ -885,7 +890,13 @@ def _person_at_end(words: str) -> str | None:
     see :func:`_unknown_name`), a name in Latin letters (巡警montiel), and a surname with a
     given name jieba does not know (周鸿祎, see :func:`_surname_name`).
     """
-    tokens = _trim_manner(_tokens(words))
+    cut = _tokens(words)
+    if cut and cut[-1][1] == "d" and len(cut[-1][0]) == 2:
+        # 副院长何|立新: jieba read the given name as an adverb, which trimming would drop.
+        role = _ROLE_NAME.search(words)
+        if role and len(role.group(1)) == 3:
+            return role.group(1)
+    tokens = _trim_manner(cut)
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
     if not own or any(flag == "p" for _, flag in own[:-1]):
         return None
@@ -934,6 +945,7 @@ def _person_before_adverbial(words: str) -> str | None:
     # With no preposition, the whole clause is the head (杨秀玲近日, 宋元明22日).
     at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), len(tokens))
     head = tokens[:at]
+    whole = "".join(word for word, _ in head)  # 副院长何|立新: an "adverb" may end the name
     # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs
     while head and (head[-1][1] in ("t", "d") or _DATE_PIECE.fullmatch(head[-1][0])):
         head.pop()
@@ -949,7 +961,7 @@ def _person_before_adverbial(words: str) -> str | None:
     if len(head) == 1:
         word, flag = head[0]
         return word if flag.startswith("nr") and len(word) >= 2 else _organ(head)
-    return _person_at_end(text) or _organ(head)
+    return _person_at_end(whole) or _person_at_end(text) or _organ(head)
 
 
 # A token of a date between a subject and its adverbial (25|日, 3月).
@@ -1458,6 +1470,12 @@ def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool
     return bool(obj) or verb in _CHARACTERIZING or verb in _SAYS
 
 
+# A subject set against the one before (X则表示, X却说): someone else's turn begins.
+_CONTRAST = re.compile(r"[则却]\s*$")
+# A verb that ends its sentence.
+_SENTENCE_END = re.compile(r"\s*(?:[。！？!?\n]|$)")
+
+
 def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     """A speaker and verb right after the closing mark (”习近平书记表示肯定)."""
     stop = pos
@@ -1473,6 +1491,14 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     if re.match(r"\s*(?:[:：]|——)", view[verb.end() : verb.end() + 3]):
         return _Who()
     clause = view[start : verb.start()]
+    if _CONTRAST.search(clause):
+        return _Who()  # ”队长袁心玥则表示，…: a second voice answers the first
+    last = _CLAUSE_PART.findall(clause)[-1] if clause.strip("，, ") else ""
+    if last != clause and _SENTENCE_END.match(view, verb.end()):
+        # ”站在田埂上，种粮大户刘长贵笑着说。: a scene, then the speaker ending the sentence.
+        who = _subject(view, verb.start() - len(last), verb.start(), speakers)
+        if who:
+            return _Who(who, verb.group())
     if _named_earlier(view, pos, clause, speakers):
         return _Who(clause, verb.group())  # ”格伦特说。
     organ = _spokesperson(view, start, clause)

@@ -1055,6 +1055,27 @@ def test_a_name_jieba_cuts_short_is_read_whole(page: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("“{}”站在田埂上，种粮大户刘长贵笑着说。", "刘长贵"),
+        ("“{}”在市政务服务中心，刚刚领到执照的个体户徐海燕对记者说。", "徐海燕"),
+        ("“{}”宣判后，审判长、江城市中级人民法院副院长何立新在接受采访时说。", "何立新"),
+        ("“{}”在业绩说明会上，比亚迪董事长兼总裁王传福说。", "王传福"),
+    ],
+)
+def test_speaker_after_the_quote_behind_a_scene(page: str, speaker: str) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
+def test_a_contrasted_voice_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "主教练蔡斌在发布会上坦言，球队出现了较多失误。“{}”队长袁心玥则表示，"
+        "年轻球员的表现值得肯定。"
+    )
+    assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "袁心玥"
+
+
+@pytest.mark.parametrize(
     ("page", "not_a_speaker"),
     [
         ("应急管理部新闻发言人申展利表示：“{}”", "应急管理部"),  # the named official speaks
