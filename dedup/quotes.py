@@ -973,7 +973,10 @@ _ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|�
 
 
 # What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).
-_BODY_WORDS = ("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "新闻", "银行", "协会")
+_BODY_WORDS = (
+    *("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "新闻", "银行", "协会"),
+    *("学校", "中学", "小学", "大学", "医院", "俱乐部"),
+)
 
 
 def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
@@ -1035,6 +1038,12 @@ _ACCOUNT = re.compile(
 )
 
 
+# An organ's publication between it and the verb (发布消息|称, 发布警情通报|称, 通报|称).
+_PUBLISHING = re.compile(
+    r"(?:发布|发出|披露|印发)?了?(?:[警案]情|情况)?(?:通报|消息|公告|声明|通知|说明)$"
+)
+
+
 def _before_verbs(words: str) -> str:
     """``words`` without the verbs that stand between a subject and its verb of saying
     (张明分析|认为, 法院经审理|认为, 气象局官方微博发文|称)."""
@@ -1059,6 +1068,8 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     """
     core = _ADVERBS.sub("", _LEADING_TIME.sub("", part.strip()))
     core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据"))).removesuffix("方面")
+    published = _PUBLISHING.search(core) is not None
+    core = _PUBLISHING.sub("", core) or core  # 国家航天局发布消息称: the publisher speaks
     honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
     if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
@@ -1072,6 +1083,8 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
+        if published and _organ(_tokens(core)):
+            return core  # 临江市公安局东城分局发布警情通报称
         if FAMILIAR.match(core) or _surname_name(core):  # 小陈说, 周鸿祎说: jieba cuts them
             return name
     person = (_person_at_end(core) or _person_before_adverbial(core)) if core else None
@@ -1138,6 +1151,42 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     return named[-1] if named else None
 
 
+# A document, or an issuer the text does not name again, as the subject of a verb
+# (报告指出, 公告显示, 该公司在声明中称, 公司在年报中表示).
+_DOCUMENT_SUBJECT = re.compile(
+    r"^(?:该|这份|此|其)?(?:报告|公告|通报|声明|通知|情况说明|说明|判决书|起诉书|年报|快报)"
+    r"(?:中|里)?$"
+)
+_ISSUER_SUBJECT = re.compile(
+    r"^(?:该|这家|这所|此)?(?:公司|企业|集团|学校|校|医院|院|银行|单位|俱乐部)"
+    r"(?:在(?:其)?(?:声明|公告|通报|年报|说明|回应|公开信|致歉信)中)?$"
+)
+# An organisation publishing a document (海尔智家29日晚间发布公告, 贵州茅台3月29日晚披露的年报).
+_PUBLISHER = re.compile(
+    rf"([{_HAN}]{{2,16}}?)(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:[早晚]间|晚|当天|当日|今天|昨天|近日|日前|今日|昨日)?"
+    r"(?:正式)?(?:发布|披露|印发|发出)"
+)
+# How far back the publisher of a document is looked for.
+_PUBLISHER_SPAN = 300
+
+
+def _publisher(view: str, offset: int, part: str) -> str | None:
+    """Who issued the document that ``part`` makes the subject (报告指出 after 中国消费者协会
+    发布的报告显示…; 该公司在声明中称 after 长城汽车当日发布声明): the last organisation the
+    text showed publishing something, within ``_PUBLISHER_SPAN`` characters."""
+    core = _LEADING_TIME.sub("", part.strip())
+    if not (_DOCUMENT_SUBJECT.match(core) or _ISSUER_SUBJECT.match(core)):
+        return None
+    earlier = view[max(0, offset - _PUBLISHER_SPAN) : offset]
+    for m in reversed(list(_PUBLISHER.finditer(earlier))):
+        name = _ORGAN_STOP.sub("", m.group(1))
+        tokens = _tokens(name)
+        plain = len(name) >= 4 and not any(flag[0] in "vpdruc" for _, flag in tokens)
+        if tokens and (_organ(tokens) or plain):
+            return name  # 江城市第三中学, 贵州茅台
+    return None
+
+
 def _page_subject(part: str, view: str) -> str | None:
     """A name the page keeps repeating (see :mod:`dedup.names`) opening the clause ``part``.
 
@@ -1187,7 +1236,9 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         if who:
             return who
         if adjacent and k == len(parts) - 1:
-            organ = _spokesperson(view, start + tail_at, tail)
+            organ = _spokesperson(view, start + tail_at, tail) or _publisher(
+                view, start + tail_at, tail
+            )
             if organ:
                 return organ
             # The clause right before the verb holds its subject even when only jieba or the

@@ -1067,6 +1067,22 @@ def test_speaker_after_the_quote_behind_a_scene(page: str, speaker: str) -> None
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("国家航天局发布消息称：“{}”", "国家航天局"),
+        ("临江市公安局东城分局发布警情通报称：“{}”", "临江市公安局东城分局"),
+        ("长城汽车当日发布声明。该公司在声明中称：“{}”", "长城汽车"),
+        ("中国消费者协会发布的报告显示，投诉量增长近五成。报告指出：“{}”", "中国消费者协会"),
+        ("教育部近日印发通知。通知要求，“{}”", "教育部"),
+        ("江城市第三中学发布情况说明。该校在说明中写道：“{}”", "江城市第三中学"),
+        ("该公司在声明中称：“{}”", None),
+    ],
+)
+def test_a_document_speaks_for_whoever_published_it(page: str, speaker: str | None) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
 def test_a_contrasted_voice_after_a_quote_is_not_its_speaker() -> None:
     text = (
         "主教练蔡斌在发布会上坦言，球队出现了较多失误。“{}”队长袁心玥则表示，"
