@@ -177,13 +177,17 @@ def truncate(text: str, rng: random.Random, keep: tuple[float, float] = (0.4, 0.
 
 
 def drop_units(text: str, rng: random.Random, share: tuple[float, float] = (0.1, 0.3)) -> str:
-    """Delete a share of the body's paragraphs (or sentences), never the first one."""
+    """Delete a share of the body's paragraphs (or sentences), never the first one; when
+    several go, together at most ``share[1]`` of its characters: on a short body a few long
+    paragraphs would otherwise take most of the article, and what is left is no repost."""
     title, body = split_page(text)
     pieces, joiner = units(body)
     if len(pieces) < 3:
         return text
     count = max(1, round((len(pieces) - 1) * rng.uniform(*share)))
     dropped = set(rng.sample(range(1, len(pieces)), count))
+    while len(dropped) > 1 and sum(len(pieces[i]) for i in dropped) > share[1] * len(body):
+        dropped.remove(max(dropped, key=lambda i: len(pieces[i])))
     return join_page(title, joiner.join(p for i, p in enumerate(pieces) if i not in dropped))
 
 
