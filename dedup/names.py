@@ -30,6 +30,9 @@ from dedup.speakers import SURNAMES, TITLES
 
 # How often a page must print a string before it counts as a name.
 MIN_COUNT = 3
+# The share of a string's occurrences that settles what surrounds it (one typo or one
+# "叶皓只" among 113 "叶皓轩" does not make 叶皓 a name of its own).
+MOSTLY = 0.8
 # Characters that never stand inside a personal name: particles, prepositions, copulas and
 # speech verbs that follow a name (秦蘋表示 is counted as 秦蘋 + 表, never 杨说).
 _NOT_IN_NAME = frozenset("的了是在和与也都就还又要会能将对向把被给从到据说讲道称问等")
@@ -71,7 +74,7 @@ def common_word(word: str) -> bool:
 def page_names(view: str) -> frozenset[str]:
     """Personal names the page repeats that jieba's dictionary does not hold as words."""
     counts: Counter[str] = Counter()
-    around: dict[str, tuple[set[str], set[str]]] = {}
+    around: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for i, ch in enumerate(view):
         if ch not in SURNAMES:
             continue
@@ -79,22 +82,25 @@ def page_names(view: str) -> frozenset[str]:
             word = view[i : i + size]
             if len(word) == size and _HAN.fullmatch(word) and not _NOT_IN_NAME & set(word[1:]):
                 counts[word] += 1
-                before, after = around.setdefault(word, (set(), set()))
-                before.add(view[max(0, i - 2) : i])
-                after.add(view[i + size : i + size + 2])
+                before, after = around.setdefault(word, (Counter(), Counter()))
+                before[view[max(0, i - 2) : i]] += 1
+                after[view[i + size : i + size + 2]] += 1
     names = set()
     for word, count in counts.items():
         if count < MIN_COUNT or ordinary_word(word):
             continue
-        if len(word) == 3 and (ordinary_word(word[:2]) or counts[word[:2]] > count):
+        if len(word) == 3 and (ordinary_word(word[:2]) or counts[word[:2]] > count / MOSTLY):
             continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words)
         before, after = around[word]
         piece_of_before = not any(_ends_title(b) for b in before) and _same(
-            {b[-1:] for b in before}
+            Counter({b[-1:]: n for b, n in before.items()})
         )
-        piece_of_after = not all(ordinary_word(a) for a in after) and _same({a[:1] for a in after})
-        if piece_of_before or piece_of_after:
-            continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基: pieces of longer words
+        piece_of_after = not all(ordinary_word(a) for a in after) and _same(
+            Counter(a[:1] for a in after.elements())
+        )
+        titled = sum(n for a, n in after.items() if word[1:] + a[:1] in TITLES)
+        if piece_of_before or piece_of_after or titled >= MOSTLY * count:
+            continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基, 徐医 is 徐医生 or 徐医师
         names.add(word)
     return frozenset(names)
 
@@ -104,14 +110,15 @@ def _ends_title(text: str) -> bool:
     return text.endswith(TITLES) or text[-1:] in ROLE_END
 
 
-def _same(neighbours: set[str]) -> bool:
-    """Every occurrence has the same Han character on this side, not a particle: unless a
-    title before (总经理|秦蘋) or a word after (秦蘋|表示) explains it, the string is a piece
-    of a longer word."""
-    if len(neighbours) != 1:
+def _same(neighbours: Counter[str]) -> bool:
+    """Nearly every occurrence (``MOSTLY``) has the same Han character on this side, not a
+    particle: unless a title before (总经理|秦蘋) or a word after (秦蘋|表示) explains it, the
+    string is a piece of a longer word (叶皓 is 叶皓轩 112 times of 113)."""
+    if not neighbours:
         return False
-    (ch,) = neighbours
-    return bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
+    ch, n = neighbours.most_common(1)[0]
+    whole = n >= MOSTLY * sum(neighbours.values())
+    return whole and bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
 
 
 @functools.lru_cache(maxsize=4096)

@@ -232,7 +232,10 @@ _KIN = frozenset(
 )
 # Words that cannot be a surname before an honorific (该女士, 这位先生).
 _NOT_SURNAME = frozenset("该这那此其每各位某本")
-_LEADING_TIME = re.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|当天)?")
+_LEADING_TIME = re.compile(
+    r"^(?:\d{2,4}年|次年|当年|同年|去年|今年|明年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:上午|下午|晚间|当天)?"
+)
 # Prepositions and particles that make a clause a predicate (书记在参加代表团审议时), not a name.
 _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
 # One-word organs that speak (法院认为, 公安部说, 美方强调), but not collectives that merely
@@ -244,6 +247,8 @@ _DOCUMENT = re.compile(r"《([^》（(]{2,30})(?:[（(][^》]*)?》")
 # An organ speaks like a person (中央经济工作会议强调). Its name is the Han run before one of
 # these endings, cut at words that introduce it (召开的, 在, dates).
 _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中央|政治局|政府|办公厅|新闻办)")
+# Organs whose ending is their whole name (国务院, not 会议).
+_WHOLE_ORGANS = frozenset({"国务院", "党中央", "政治局"})
 _ORGAN_STOP = re.compile(rf"^.*(?:[^{_HAN}]|召开的|举行的|的|在|据|于)")
 _TITLES_RE = "|".join(TITLES)
 # A title right after an organ's name makes the organ part of a person's post.
@@ -262,7 +267,7 @@ _TRANSLIT = frozenset(
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
     "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
-    "博唐圣孔朱伍丘邦"
+    "博唐圣孔朱伍丘邦汗吾班瑞"
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
@@ -539,10 +544,13 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     found = [(m.start(), _titled_name(window, m, speakers)) for m in _TITLED.finditer(window)]
     offset = 0
     tokens = _tokens(window)
+    repeated = page_names(view)
     for i, (word, flag) in enumerate(tokens):
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
         if _is_name_token((word, flag)) and word[-1] not in "说讲" and word not in _KIN:
-            found.append((offset, _whole_name(word, tokens[i + 1 : i + 3])))
+            name = _whole_name(word, tokens[i + 1 : i + 3])
+            longer = window[offset : offset + len(name) + 1]
+            found.append((offset, longer if longer in repeated else name))  # 叶皓|轩 ×20
         offset += len(word)
     for surname, full in _family_names(view, end).items():
         found += [(m.start(), full) for m in re.finditer(surname, window)]
@@ -654,9 +662,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     for m in _ORGAN_END.finditer(part):
         if _POST.match(part, m.end()):
             continue  # 专家委员会副主任顾云昌: the organ only says where the person serves
-        head = part[max(0, m.start() - 10) : m.start()]
-        head = _ORGAN_STOP.sub("", head)
-        if len(head) >= 2:
+        head = _LEADING_TIME.sub("", _ORGAN_STOP.sub("", part[max(0, m.start() - 10) : m.start()]))
+        whole = m.group() in _WHOLE_ORGANS and not re.match(f"[{_HAN}]", part[m.end() :])
+        if len(head) >= 2 or (not head and whole):  # 次年|国务院, not 国务院|办公厅
             candidates.append((m.start() - len(head), head + m.group()))
     for m in _TITLED.finditer(part):
         name = _titled_name(part, m, speakers)
@@ -794,7 +802,8 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     word, flag = token
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
     place = len(word) == 3 and word[-1] in "市省县区镇乡村州"
-    return flag.startswith("nr") and len(word) >= 2 and not department and not place
+    surnamed = word.endswith("姓")  # 唐姓负责人: someone surnamed 唐, not named
+    return flag.startswith("nr") and len(word) >= 2 and not (department or place or surnamed)
 
 
 # Parts of speech of a lone character jieba cut off a name (马克|龙, 古|特雷斯, 李家|豪).
@@ -811,10 +820,12 @@ def _syllable(token: tuple[str, str]) -> bool:
 def _whole_name(name: str, rest: Sequence[tuple[str, str]]) -> str:
     """``name`` with the syllable jieba left behind it: 马克|龙|在 -> 马克龙, 李家|豪|和 ->
     李家豪, and 斯塔|默在 -> 斯塔默 where jieba glued the syllable to the next word (a
-    piece that is no dictionary word and ends in 在, 说, 和…)."""
+    piece that is no dictionary word and ends in 在, 说, 和…); 刘主|任 is 刘主任."""
     if not rest:
         return name
     word = rest[0][0]
+    if len(name) == 2 and name[1] + word[:1] in TITLES:
+        return name + word[0]  # 刘主|任: a surname and a post (刘主任), as 王局长 is
     if _syllable(rest[0]) and (len(rest) == 1 or rest[1][1] in _BOUNDARY_FLAGS):
         return name + word
     glued = len(word) == 2 and word[1] in _NOT_GIVEN and word[0] not in _AFTER_NAME
@@ -908,7 +919,7 @@ def _person_at_end(words: str) -> str | None:
         return None
     if word.removeprefix("副") in TITLES and len(tokens) >= 2:
         word, flag = tokens[-2]
-    if flag.startswith("nr") and len(word) >= 2 and word not in _KIN:
+    if _is_name_token((word, flag)) and word not in _KIN:
         return word
     text = "".join(w for w, _ in tokens)
     role = _ROLE_NAME.search(text) or _ROLE_FOREIGN.search(text)
@@ -975,7 +986,7 @@ _ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|�
 # What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).
 _BODY_WORDS = (
     *("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "新闻", "银行", "协会"),
-    *("学校", "中学", "小学", "大学", "医院", "俱乐部"),
+    *("学校", "中学", "小学", "大学", "医院", "俱乐部", "天文台", "气象台", "电台"),
 )
 
 
@@ -1083,8 +1094,8 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
-        if published and _organ(_tokens(core)):
-            return core  # 临江市公安局东城分局发布警情通报称
+        if (published or len(core) <= 10) and _organ(_tokens(core)):
+            return core  # 香港天文台表示, 临江市公安局东城分局发布警情通报称
         if FAMILIAR.match(core) or _surname_name(core):  # 小陈说, 周鸿祎说: jieba cuts them
             return name
     person = (_person_at_end(core) or _person_before_adverbial(core)) if core else None

@@ -40,6 +40,16 @@ def test_the_longer_of_two_equally_repeated_strings_is_the_name() -> None:
     assert "马晓倩" in page_names(text) and "马晓" not in page_names(text)
 
 
+def test_one_stray_occurrence_does_not_split_a_name() -> None:
+    text = "叶皓轩推开了门。叶皓轩笑了笑。叶皓轩淡淡一笑。叶皓轩点点头。叶皓只是笑。"
+    assert "叶皓轩" in page_names(text) and "叶皓" not in page_names(text)
+
+
+def test_a_surname_with_a_post_is_not_cut_inside_the_post() -> None:
+    text = "刘主任把目光转向红包。刘主任说道。刘主任站了起来。刘主任还是不放心。"
+    assert "刘主任" in page_names(text) and "刘主" not in page_names(text)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     given_name=st.text(alphabet="晓倩桂珍林生苹天池广琛建国", min_size=1, max_size=2),

@@ -1091,6 +1091,16 @@ def test_a_contrasted_voice_after_a_quote_is_not_its_speaker() -> None:
     assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "袁心玥"
 
 
+def test_someone_only_surnamed_is_nobody_named() -> None:
+    quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
+    assert quote.speaker != "唐姓"
+
+
+def test_a_leading_year_word_is_not_part_of_the_speaker() -> None:
+    quote = only(extract_quotes(f"次年国务院要求：“{_NOBODY_SAID}”"), _NOBODY_SAID)
+    assert quote.speaker == "国务院"
+
+
 @pytest.mark.parametrize(
     ("page", "not_a_speaker"),
     [
