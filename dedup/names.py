@@ -57,6 +57,11 @@ def ordinary_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+def listed(word: str) -> bool:
+    """jieba's dictionary holds ``word`` (with whatever tag: it tags 洪水 and 美颜 as names)."""
+    return word in _dictionary()
+
+
 # How often jieba's corpus must hold a word for it to count as common (公司 45,604 times,
 # 建军 170, 鸿祎 never).
 _COMMON = 1000

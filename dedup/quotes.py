@@ -34,7 +34,16 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dedup.names import ROLE_END, common_word, occurrences, ordinary_word, page_names, trim, widen
+from dedup.names import (
+    ROLE_END,
+    common_word,
+    listed,
+    occurrences,
+    ordinary_word,
+    page_names,
+    trim,
+    widen,
+)
 from dedup.normalize import nfkc, strip_glosses, to_simplified
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
 
@@ -800,12 +809,25 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     """jieba tags ``token`` as a personal name, and it is not a place or department it
     mistook for one (江城市; 呼吸科: no surname, an organisation's ending)."""
     word, flag = token
+    if not flag.startswith("nr") or len(word) < 2:
+        return False
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
     place = len(word) == 3 and word[-1] in "市省县区镇乡村州"
     surnamed = word.endswith("姓")  # 唐姓负责人: someone surnamed 唐, not named
-    return flag.startswith("nr") and len(word) >= 2 and not (department or place or surnamed)
+    if department or place or surnamed:
+        return False
+    if not listed(word):
+        return True  # a name jieba's model guessed from the context (王立强, 广琛)
+    # jieba's dictionary tags some 70,000 words as names, ordinary ones among them (美颜,
+    # 应答器, 高速行驶): a Chinese name opens with a surname and is at most three characters
+    # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥).
+    chinese = (word[0] in _NAME_SURNAMES and len(word) <= 3) or FAMILIAR.fullmatch(word)
+    return bool(chinese) or sum(ch in _TRANSLIT or ch == "·" for ch in word) * 3 >= len(word) * 2
 
 
+# Surnames that open a name jieba knows: the common ones, and rarer ones that
+# :data:`SURNAMES` leaves out because they also start ordinary phrases (于是, 常常).
+_NAME_SURNAMES = SURNAMES | frozenset("于常申关辛房宫费项景党单吉古车华")
 # Parts of speech of a lone character jieba cut off a name (马克|龙, 古|特雷斯, 李家|豪).
 _SYLLABLE_FLAGS = frozenset({"a", "ag", "b", "j", "n", "ng", "nr", "nrt", "zg"})
 # Characters that follow a name without belonging to it (陈建国|家, 张立华|时, 王德顺|问).
@@ -873,8 +895,8 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             del out[-2:]  # 刘建军笑着说
         elif len(out) >= 3 and out[-2][1] == "uz" and out[-3][1].startswith("v"):
             del out[-3:]  # 陈永福红着眼眶说
-        elif len(out) >= 2 and out[-1][1].startswith("v") and out[-2][1].startswith("nr"):
-            del out[-1]  # 张明分析认为, 王立强回忆说: a verb before the speech verb
+        elif len(out) >= 2 and out[-1][1].startswith("v") and _is_name_token(out[-2]):
+            del out[-1]  # 张明分析认为, 王立强回忆说: a verb before the speech verb (not 窦|希望)
         else:
             break
     return out

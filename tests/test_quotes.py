@@ -1091,6 +1091,17 @@ def test_a_contrasted_voice_after_a_quote_is_not_its_speaker() -> None:
     assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "袁心玥"
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("梅奇对美颜自拍的依赖逐渐加深。她对此解释说，“{}”", "梅奇"),  # 美颜: a dictionary "name"
+        ("饶先生很生气，一大桶热汤就放在地上，没有盖子。他说：“{}”", "饶先生"),  # 盖子 too
+    ],
+)
+def test_an_ordinary_word_jieba_lists_as_a_name_is_no_antecedent(page: str, speaker: str) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
