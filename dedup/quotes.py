@@ -673,8 +673,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
             continue  # 专家委员会副主任顾云昌: the organ only says where the person serves
         head = _LEADING_TIME.sub("", _ORGAN_STOP.sub("", part[max(0, m.start() - 10) : m.start()]))
         whole = m.group() in _WHOLE_ORGANS and not re.match(f"[{_HAN}]", part[m.end() :])
-        if len(head) >= 2 or (not head and whole):  # 次年|国务院, not 国务院|办公厅
-            candidates.append((m.start() - len(head), head + m.group()))
+        named = _named_part(head + m.group()) if len(head) >= 2 else ""
+        if len(named) > len(m.group()) or (not head and whole):  # 次年|国务院, not 这个会议
+            candidates.append((m.end() - len(named or m.group()), named or m.group()))
     for m in _TITLED.finditer(part):
         name = _titled_name(part, m, speakers)
         if name:
@@ -1145,10 +1146,47 @@ def _organ_of(match: re.Match[str] | None) -> str | None:
     """The organisation a spokesperson match names, if it names one (not 该企业)."""
     if match is None:
         return None
-    organ = match.group("organ")
-    if _DEMONSTRATIVE.match(organ) or organ[-1] not in _ORGANISATION_END:
+    raw = match.group("organ")
+    organ = _named_part(raw, proper=False)
+    # 该景区管理处, 小曹拨打了该公司: an organisation pointed back to is not named here.
+    pointed = any(word in "该这那此其" for word, _ in _tokens(raw[: len(raw) - len(organ)]))
+    if not organ or pointed or _DEMONSTRATIVE.match(organ) or organ[-1] not in _ORGANISATION_END:
         return None
     return organ
+
+
+# Names that open an organ's name without being proper nouns (中央经济工作会议, 省委).
+_ADMINISTRATIVE = ("中央", "中共", "全国", "国家", "省", "市", "县", "区", "州")
+
+
+def _named_part(words: str, proper: bool = True) -> str:
+    """The words that name an organ, after the last verb, pronoun, conjunction or
+    preposition before them (记者为此专访|第五届江苏书展执委会, 尽管|椰树集团). With
+    ``proper``, empty unless a proper noun or an administrative level is left: a meeting or
+    committee is named by where it sits (中央经济工作会议), not 贯彻全国两会|精神会议 or 这个会议.
+    """
+    tokens = _tokens(words)
+    cut = 0
+    for i in range(len(tokens) - 1, -1, -1):
+        flag = tokens[i][1]
+        # A verb may be part of the name (汤阴县检察院公诉科): it ends what stands before the
+        # organ only when a proper noun after it starts the name (专访|第五届江苏书展执委会).
+        if flag in _NOT_IN_ORGAN and (flag != "v" or _has_proper(tokens[i + 1 :])):
+            cut = i + 1
+            break
+    named = tokens[cut:]
+    text = "".join(word for word, _ in named)
+    if not proper or text.startswith(_ADMINISTRATIVE):
+        return text
+    return text if _has_proper(named) else ""
+
+
+def _has_proper(tokens: Sequence[tuple[str, str]]) -> bool:
+    return any(flag in ("ns", "nt", "nz", "j") or flag.startswith("nr") for _, flag in tokens)
+
+
+# Parts of speech that end whatever stands before an organ's name.
+_NOT_IN_ORGAN = frozenset({"v", "r", "c", "p", "ul", "uj", "uz", "ug", "y"})
 
 
 def _spokesperson(view: str, offset: int, part: str) -> str | None:

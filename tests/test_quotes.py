@@ -1102,6 +1102,20 @@ def test_an_ordinary_word_jieba_lists_as_a_name_is_no_antecedent(page: str, spea
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("据大众集团有关负责人介绍，“{}”", "大众集团"),
+        ("记者为此专访第五届江苏书展执委会负责人，负责人强调：“{}”", "第五届江苏书展执委会"),
+        ("针对网友的质疑，该景区管理处工作人员回应：“{}”", None),
+        ("这里我要澄清一下，这个会议提到：“{}”", None),
+        ("贯彻全国两会精神会议提出：“{}”", None),
+    ],
+)
+def test_an_organ_is_named_by_its_own_words(page: str, speaker: str | None) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
