@@ -1218,8 +1218,9 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     if organ is None or len(organ) > 2:
         return organ
     # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).
-    named = re.findall(rf"(?:(?<![{_HAN}])|(?<=的))([{_HAN}]{{2,6}}{organ})", earlier)
-    return named[-1] if named else None
+    found = re.findall(rf"(?:(?<![{_HAN}])|(?<=的))([{_HAN}]{{2,6}}{organ})", earlier)
+    named = [n for n in map(functools.partial(_named_part, proper=False), found) if n != organ]
+    return named[-1] if named else None  # not 车居然被|物业 from a headline
 
 
 # A document, or an issuer the text does not name again, as the subject of a verb
@@ -1303,7 +1304,12 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
         tail_at, tail = _after_last_quote(offset, part)
         who = _first_mention(tail, start + tail_at, view, speakers) if tail_at != offset else None
-        who = who or _first_mention(part, start + offset, view, speakers)
+        # A long tail after a statement is a clause of its own, whoever said the statement;
+        # after a term it is the rest of the clause the term sits in (外交部就“…”一事表示).
+        said = part[: tail_at - offset].rstrip("”」』’\"' ")
+        statement = len(said) - len(said.rstrip(_MASK)) >= _OWN_CLAUSE
+        own = tail_at != offset and statement and len(tail.strip()) >= _OWN_CLAUSE
+        who = who or (None if own else _first_mention(part, start + offset, view, speakers))
         if who:
             return who
         if adjacent and k == len(parts) - 1:
@@ -1315,7 +1321,7 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
             name = None
-            for words in dict.fromkeys((tail, part)):  # after the closing mark first, then whole
+            for words in dict.fromkeys((tail,) if own else (tail, part)):  # after the mark first
                 name = _bare_name(words, speakers) or _page_subject(words, view)
                 if name:
                     break
@@ -1334,6 +1340,9 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     return None
 
 
+# How long a quote and the words after its closing mark must be for those words to make a
+# clause of their own.
+_OWN_CLAUSE = 10
 # What may stand between the comma and the verb of a clause that continues the last
 # clause's subject (…，并将其描述为 / …，还把它称为).
 _CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就)*(?:将|把)?(?:其|它|此)?$")

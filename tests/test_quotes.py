@@ -1116,6 +1116,25 @@ def test_an_organ_is_named_by_its_own_words(page: str, speaker: str | None) -> N
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+def test_a_long_clause_after_a_statement_has_a_subject_of_its_own() -> None:
+    text = (
+        "郭红波老师在谈及立志时讲道：“立志，我们要先立一个大志，然后一步一步去做。”"
+        "郭红波老师的话让大家深受启发。郭红波老师还说：“立志是人生最大的战略。”"
+        "致28学员、浙江九鼎投资集团董事长俞春雷先生受邀参加，并分享说：“{}”"
+    )
+    assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "郭红波"
+
+
+def test_a_term_inside_a_clause_keeps_the_clauses_subject() -> None:
+    text = "中国外交部此前就美国以“经济间谍罪”起诉6名中国公民一事表示，“{}”"
+    assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == "中国外交部"
+
+
+def test_a_bare_category_is_not_resolved_to_a_headline_fragment() -> None:
+    text = "车居然被物业撬走了\n物业相关负责人告诉记者，车停了三年。“{}”负责人说。"
+    assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "车居然被物业"
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
