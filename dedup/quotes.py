@@ -260,6 +260,7 @@ _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中�
 _WHOLE_ORGANS = frozenset({"国务院", "党中央", "政治局"})
 _ORGAN_STOP = re.compile(rf"^.*(?:[^{_HAN}]|召开的|举行的|的|在|据|于)")
 _TITLES_RE = "|".join(TITLES)
+_TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
 # A title right after an organ's name makes the organ part of a person's post.
 _POST = re.compile(rf"副?(?:{_TITLES_RE})")
 # Words that qualify a title instead of naming its holder (新任会长陈国庆, 该负责人).
@@ -557,7 +558,7 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     for i, (word, flag) in enumerate(tokens):
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
         if _is_name_token((word, flag)) and word[-1] not in "说讲" and word not in _KIN:
-            name = _whole_name(word, tokens[i + 1 : i + 3])
+            name = _untitled(_whole_name(word, tokens[i + 1 : i + 3]))
             longer = window[offset : offset + len(name) + 1]
             found.append((offset, longer if longer in repeated else name))  # 叶皓|轩 ×20
         offset += len(word)
@@ -806,6 +807,15 @@ def _leading_person(words: str) -> str | None:
     return None
 
 
+def _untitled(name: str) -> str:
+    """``name`` without a title jieba glued onto its front (顾问孙倩 -> 孙倩)."""
+    for title in _TITLES_LONGEST_FIRST:
+        rest = name.removeprefix(title)
+        if rest != name and len(rest) in (2, 3) and rest[0] in _NAME_SURNAMES:
+            return rest
+    return name
+
+
 def _is_name_token(token: tuple[str, str]) -> bool:
     """jieba tags ``token`` as a personal name, and it is not a place or department it
     mistook for one (江城市; 呼吸科: no surname, an organisation's ending)."""
@@ -943,7 +953,7 @@ def _person_at_end(words: str) -> str | None:
     if word.removeprefix("副") in TITLES and len(tokens) >= 2:
         word, flag = tokens[-2]
     if _is_name_token((word, flag)) and word not in _KIN:
-        return word
+        return _untitled(word)
     text = "".join(w for w, _ in tokens)
     role = _ROLE_NAME.search(text) or _ROLE_FOREIGN.search(text)
     if role and not ordinary_word(role.group(1)) and role.group(1) not in _KIN:  # 农民伯伯
@@ -1014,11 +1024,23 @@ _BODY_WORDS = (
 
 
 def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
-    """The organ ``tokens`` name (中国外交部, 国家食药监总局), or None."""
+    """The organ ``tokens`` name (中国外交部, 国家食药监总局), or None.
+
+    A name holds nouns and at most one verb (汤阴县检察院公诉科); a run with adverbs,
+    pronouns, particles or several verbs is a clause that ends in one (最后希望医护人员能够
+    积极响应医院); a conjunction or preposition before it is not part of it (尽管|椰树集团).
+    """
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead][1] in ("c", "p"):
+        lead += 1
+    tokens = tokens[lead:]
     text = "".join(word for word, _ in tokens)
     if not re.fullmatch(rf"[{_HAN}]{{2,16}}", text):
         return None
-    if _UNNAMED_BODY.match(text):
+    clause = sum(flag == "v" for _, flag in tokens) > 1 or any(
+        flag in ("d", "ad", "c", "p", "r", "f") or flag.startswith("u") for _, flag in tokens
+    )
+    if clause or _UNNAMED_BODY.match(text):
         return None
     named = _ORGAN_SUFFIX.search(text) or text.endswith(_BODY_WORDS) or tokens[-1][1] == "nt"
     return text if named else None
@@ -1117,8 +1139,9 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
             return name
         if (len(core) <= 8 and _ORGAN_SUFFIX.search(core)) or _is_proper_noun(core):
             return name
-        if (published or len(core) <= 10) and _organ(_tokens(core)):
-            return core  # 香港天文台表示, 临江市公安局东城分局发布警情通报称
+        organ = _organ(_tokens(core)) if published or len(core) <= 10 else None
+        if organ:
+            return organ  # 香港天文台表示, 临江市公安局东城分局发布警情通报称
         if FAMILIAR.match(core) or _surname_name(core):  # 小陈说, 周鸿祎说: jieba cuts them
             return name
     person = (_person_at_end(core) or _person_before_adverbial(core)) if core else None
@@ -2041,7 +2064,8 @@ def extract_quotes(
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
             name = trim(view.text, who.speaker)
-            if not sp.knows(name) and not _ORGAN_SUFFIX.search(name):
+            organ = _ORGAN_SUFFIX.search(name) or name.endswith(_BODY_WORDS)
+            if not sp.knows(name) and not organ:
                 name = widen(view.text, name)  # people only: an organ's name is whole
             full = _full_name(view.text, opened, name)
             who = dataclasses.replace(who, speaker=full)

@@ -1135,6 +1135,20 @@ def test_a_bare_category_is_not_resolved_to_a_headline_fragment() -> None:
     assert only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID).speaker != "车居然被物业"
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("一旁的置业顾问孙倩则表示：“{}”", "孙倩"),  # jieba: 顾问孙倩 as one name
+        ("美国传播学者曾提出一个理论，尽管椰树集团一再声称“{}”", "椰树集团"),
+        ("最后希望医护人员能够积极响应医院号召：“{}”", None),
+    ],
+)
+def test_titles_and_clauses_around_a_name_are_not_part_of_it(
+    page: str, speaker: str | None
+) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
