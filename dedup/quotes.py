@@ -281,7 +281,8 @@ _TRANSLIT = frozenset(
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
-_DOTTED_NAME = re.compile(f"{_SYLLABLE}(?:·{_SYLLABLE})+")
+# The first part has two syllables at least: 年代·毛泽东 is a date before a name.
+_DOTTED_NAME = re.compile(f"[{''.join(sorted(_TRANSLIT))}]{{2,8}}(?:·{_SYLLABLE})+")
 # Role words end in these characters (游客, 村民, 巡警, 参谋长, 患者); a surname right after one
 # starts the person's name (游客刘新河), even when jieba cuts the name apart.
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
@@ -556,6 +557,9 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     tokens = _tokens(window)
     repeated = page_names(view)
     for i, (word, flag) in enumerate(tokens):
+        if word.startswith("·") and len(word) > 2:  # 年代|·毛泽东: the dot opens no name
+            offset += 1
+            word = word[1:]
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
         if _is_name_token((word, flag)) and word[-1] not in "说讲" and word not in _KIN:
             name = _untitled(_whole_name(word, tokens[i + 1 : i + 3]))
@@ -825,7 +829,9 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
     place = len(word) == 3 and word[-1] in "市省县区镇乡村州"
     surnamed = word.endswith("姓")  # 唐姓负责人: someone surnamed 唐, not named
-    if department or place or surnamed:
+    # 小曹向中介缴纳 -> 曹向, 企业和台青 -> 和台青: a preposition or conjunction glued on.
+    glued = (len(word) == 2 and word[1] in _NOT_GIVEN) or word[0] in _JOINING
+    if department or place or surnamed or glued:
         return False
     if not listed(word):
         return True  # a name jieba's model guessed from the context (王立强, 广琛)
@@ -836,6 +842,8 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     return bool(chinese) or sum(ch in _TRANSLIT or ch == "·" for ch in word) * 3 >= len(word) * 2
 
 
+# Prepositions and conjunctions that no name starts with.
+_JOINING = frozenset("和与对在把被给从据及")
 # Surnames that open a name jieba knows: the common ones, and rarer ones that
 # :data:`SURNAMES` leaves out because they also start ordinary phrases (于是, 常常).
 _NAME_SURNAMES = SURNAMES | frozenset("于常申关辛房宫费项景党单吉古车华")
