@@ -203,10 +203,13 @@ _HONORIFICS = frozenset(
 
 def _surname_before(text: str, at: int) -> bool:
     """``text[at]`` stands as a surname before an honorific: a common surname, and not the
-    last character of a word (食堂|阿姨, 门卫|大爷, 警察|叔叔 are roles, not 堂, 卫, 察)."""
+    last character of a word (食堂|阿姨, 门卫|大爷, 警察|叔叔 are roles, not 堂, 卫, 察)
+    unless the character before belongs to a word of its own (业主|张先生, not 主张)."""
     if text[at : at + 1] not in SURNAMES:
         return False
-    return at == 0 or not ordinary_word(text[at - 1 : at + 1])
+    if at == 0 or not ordinary_word(text[at - 1 : at + 1]):
+        return True
+    return at >= 2 and ordinary_word(text[at - 2 : at])
 
 
 # Kinship words jieba's dictionary tags as names: a relation, not who it is (农民伯伯说).
@@ -955,7 +958,7 @@ def _person_at_end(words: str) -> str | None:
     word, flag = tokens[-1]
     if word in _HONORIFICS and len(tokens) >= 2:
         before = "".join(w for w, _ in tokens[:-1])
-        if len(tokens[-2][0]) == 1 and _surname_before(before, len(before) - 1):
+        if _surname_before(before, len(before) - 1):  # 市民|袁先生, 业|主张|先生
             return before[-1] + word
         return None
     if word.removeprefix("副") in TITLES and len(tokens) >= 2:

@@ -1143,6 +1143,7 @@ def test_a_bare_category_is_not_resolved_to_a_headline_fragment() -> None:
         ("最后希望医护人员能够积极响应医院号召：“{}”", None),
         ("小曹向中介缴纳了居间费。小曹说，他找朋友咨询过，“{}”", "小曹"),  # not 曹向
         ("在20世纪60年代·毛泽东时代，他说：“{}”", "毛泽东"),  # no dotted name 代·毛泽
+        ("福成五期业主张先生指出：“{}”", "张先生"),  # 业主|张先生, though 主张 is a word
     ],
 )
 def test_titles_and_clauses_around_a_name_are_not_part_of_it(
