@@ -953,7 +953,12 @@ def _person_at_end(words: str) -> str | None:
             return role.group(1)
     tokens = _trim_manner(cut)
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
-    if not own or any(flag == "p" for _, flag in own[:-1]):
+    # A preposition before the end makes the name its object (李明对王强), unless it is a
+    # surname right after a title (经理|于|军军).
+    if not own or any(
+        flag == "p" and not (word in _NAME_SURNAMES and i and own[i - 1][0] in TITLES)
+        for i, (word, flag) in enumerate(own[:-1])
+    ):
         return None
     word, flag = tokens[-1]
     if word in _HONORIFICS and len(tokens) >= 2:
@@ -970,8 +975,8 @@ def _person_at_end(words: str) -> str | None:
     if role and not ordinary_word(role.group(1)) and role.group(1) not in _KIN:  # 农民伯伯
         return role.group(1)
     titled = _TITLE_THEN_NAME.search(text)
-    if titled and _unknown_name(titled.group(1)):
-        return titled.group(1)
+    if titled and (_unknown_name(titled.group(1)) or _surnamed(titled.group(1))):
+        return titled.group(1)  # 副主任格伦特, 合作社经理于军军
     latin = _LATIN_NAME.search(text)
     if latin and latin.group(1).lower() not in _LATIN_ROLES:
         return latin.group(1)
@@ -997,6 +1002,10 @@ def _person_before_adverbial(words: str) -> str | None:
         return None
     if tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2 and tokens[-1][0] in _WHEN:
         return tokens[0][0]
+    if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: whoever precedes the verb
+        for i, token in enumerate(tokens[:-1]):
+            if _is_name_token(token) and tokens[i + 1][1] == "v":
+                return _untitled(_whole_name(token[0], tokens[i + 1 : i + 3]))
     # With no preposition, the whole clause is the head (杨秀玲近日, 宋元明22日).
     at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), len(tokens))
     head = tokens[:at]
@@ -1086,6 +1095,13 @@ def _unknown_name(name: str) -> bool:
     if len(tokens) == 1:
         return tokens[0][1].startswith("nr")
     return not any(flag.startswith(_NOT_IN_NAME) for _, flag in tokens)
+
+
+def _surnamed(word: str) -> bool:
+    """Two or three characters after a title that open with a surname, rarer ones included,
+    and go on with no common word (经理|于军军, not 经理|王府井)."""
+    plain = not set(word[1:]) & set(_NOT_GIVEN)
+    return len(word) in (2, 3) and word[0] in _NAME_SURNAMES and plain and not common_word(word[1:])
 
 
 def _surname_name(word: str) -> bool:
@@ -1549,6 +1565,10 @@ def _before(
     return framed if framed.verb is not None else _colon_frame(view, sent, pos, speakers)
 
 
+# Words that make the person after them the one spoken to (记者问王先生, 对王先生).
+_ADDRESSING = re.compile(r"(?:问|告诉|对|向|给|冲|朝)$")
+
+
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     """The person whose clause a colon before the quote ends, when no known verb speaks.
 
@@ -1562,6 +1582,13 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     if not m:
         return _Who()
     parts = [(p.start(), p.group()) for p in _CLAUSE_PART.finditer(view, sent, sent + m.start())]
+    # 皂郊镇杨集村村民李向荣：“…”: a clause that is only a person, described, introduces them.
+    last = parts[-1][1] if parts else ""
+    verbless = not _VERB.search(last) and all(flag[0] != "v" for _, flag in _tokens(last))
+    if re.fullmatch(rf"[{_HAN}]{{2,24}}", last) and verbless:
+        person = _person_at_end(last)
+        if person and not _ADDRESSING.search(last.removesuffix(person)):  # not 记者问王先生：
+            return _Who(speakers.canonical(person))
     for offset, part in reversed(parts):
         who = _clause_subject(view, offset, part, speakers)
         if who:

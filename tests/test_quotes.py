@@ -1152,6 +1152,21 @@ def test_titles_and_clauses_around_a_name_are_not_part_of_it(
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("皂郊镇杨集村村民李向荣：“{}”", "李向荣"),  # a described person and a colon
+        ("记者问王先生：“{}”", None),  # the one asked
+        ("秦州区众欣种养殖农民专业合作社经理于军军说：“{}”", "于军军"),  # 于 after a title
+        ("独立电信分析师付亮接受中新网记者采访时表示，“{}”", "付亮"),
+        ("行政长官李家超在行政会议前会见传媒时表示：“{}”", "李家超"),
+        ("北京大学教授姚洋在接受本报记者采访时说，“{}”", "姚洋"),
+    ],
+)
+def test_the_person_a_clause_describes_or_times_speaks(page: str, speaker: str | None) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
