@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from dedup.speakers import SURNAMES, TITLES
 
@@ -72,6 +73,7 @@ def common_word(word: str) -> bool:
     the given name of someone jieba does not know (周|建军, 蒋|万安)."""
     import jieba
 
+    jieba.dt.check_initialized()  # FREQ is empty until jieba has loaded its dictionary
     return jieba.dt.FREQ.get(word, 0) >= _COMMON
 
 
@@ -94,17 +96,24 @@ def page_names(view: str) -> frozenset[str]:
     for word, count in counts.items():
         if count < MIN_COUNT or ordinary_word(word):
             continue
-        if len(word) == 3 and (ordinary_word(word[:2]) or counts[word[:2]] > count / MOSTLY):
-            continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words)
         before, after = around[word]
+        if len(word) == 3 and (
+            ordinary_word(word[:2])
+            or counts[word[:2]] > count / MOSTLY
+            or _mostly((n for a, n in after.items() if _opens_word(word[2], a)), count)
+        ):
+            continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words),
+            # 秦蘋一 (一 opens 一直, 一边, 一再)
         piece_of_before = not any(_ends_title(b) for b in before) and _same(
-            Counter({b[-1:]: n for b, n in before.items()})
+            Counter(b[-1:] for b in before.elements())
         )
-        piece_of_after = not all(ordinary_word(a) for a in after) and _same(
-            Counter(a[:1] for a in after.elements())
-        )
-        titled = sum(n for a, n in after.items() if word[1:] + a[:1] in TITLES)
-        if piece_of_before or piece_of_after or titled >= MOSTLY * count:
+        # The string is a piece of a longer word when nearly always the same character
+        # follows it, unless that character opens a word of its own (秦蘋|表示).
+        follow = _same(Counter(a[:1] for a in after.elements()))
+        explained = follow and all(ordinary_word(a) for a in after if a[:1] == follow)
+        piece_of_after = bool(follow) and not explained
+        titled = _mostly((n for a, n in after.items() if word[1:] + a[:1] in TITLES), count)
+        if piece_of_before or piece_of_after or titled:
             continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基, 徐医 is 徐医生 or 徐医师
         names.add(word)
     return frozenset(names)
@@ -115,15 +124,26 @@ def _ends_title(text: str) -> bool:
     return text.endswith(TITLES) or text[-1:] in ROLE_END
 
 
-def _same(neighbours: Counter[str]) -> bool:
-    """Nearly every occurrence (``MOSTLY``) has the same Han character on this side, not a
-    particle: unless a title before (总经理|秦蘋) or a word after (秦蘋|表示) explains it, the
-    string is a piece of a longer word (叶皓 is 叶皓轩 112 times of 113)."""
+def _same(neighbours: Counter[str]) -> str:
+    """The Han character, not a particle, that nearly every occurrence (``MOSTLY``) has on
+    this side, or "": unless a title before (总经理|秦蘋) or a word after (秦蘋|表示) explains
+    it, the string is a piece of a longer word (叶皓 is 叶皓轩 112 times of 113)."""
     if not neighbours:
-        return False
+        return ""
     ch, n = neighbours.most_common(1)[0]
     whole = n >= MOSTLY * sum(neighbours.values())
-    return whole and bool(_HAN.fullmatch(ch)) and ch not in _NOT_IN_NAME
+    return ch if whole and _HAN.fullmatch(ch) and ch not in _NOT_IN_NAME else ""
+
+
+def _opens_word(ch: str, after: str) -> bool:
+    """``ch`` and the character after it make a common word (一|直在, 一|边照), and what
+    follows ``ch`` is no word of its own (not 建华|表示, though 华表 is a word)."""
+    return common_word(ch + after[:1]) and not ordinary_word(after)
+
+
+def _mostly(matching: Iterable[int], count: int) -> bool:
+    """The occurrences counted in ``matching`` are nearly all (``MOSTLY``) of ``count``."""
+    return sum(matching) >= MOSTLY * count
 
 
 @functools.lru_cache(maxsize=4096)

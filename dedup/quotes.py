@@ -209,7 +209,8 @@ def _surname_before(text: str, at: int) -> bool:
         return False
     if at == 0 or not ordinary_word(text[at - 1 : at + 1]):
         return True
-    return at >= 2 and ordinary_word(text[at - 2 : at])
+    # 业主|张: 业主 is a word, 主张 an accident; but 班主任 is a word ending in the character.
+    return at >= 2 and ordinary_word(text[at - 2 : at]) and not ordinary_word(text[at - 2 : at + 1])
 
 
 # Kinship words jieba's dictionary tags as names: a relation, not who it is (农民伯伯说).
@@ -242,8 +243,6 @@ _KIN = frozenset(
         "公公",
     ]
 )
-# Words that cannot be a surname before an honorific (该女士, 这位先生).
-_NOT_SURNAME = frozenset("该这那此其每各位某本")
 _LEADING_TIME = re.compile(
     r"^(?:\d{2,4}年|次年|当年|同年|去年|今年|明年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:上午|下午|晚间|当天)?"
@@ -263,7 +262,6 @@ _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中�
 _WHOLE_ORGANS = frozenset({"国务院", "党中央", "政治局"})
 _ORGAN_STOP = re.compile(rf"^.*(?:[^{_HAN}]|召开的|举行的|的|在|据|于)")
 _TITLES_RE = "|".join(TITLES)
-_TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
 # A title right after an organ's name makes the organ part of a person's post.
 _POST = re.compile(rf"副?(?:{_TITLES_RE})")
 # Words that qualify a title instead of naming its holder (新任会长陈国庆, 该负责人).
@@ -284,10 +282,8 @@ _TRANSLIT = frozenset(
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
-# The first part has two syllables at least: 年代·毛泽东 is a date before a name.
-_DOTTED_NAME = re.compile(f"[{''.join(sorted(_TRANSLIT))}]{{2,8}}(?:·{_SYLLABLE})+")
-# Role words end in these characters (游客, 村民, 巡警, 参谋长, 患者); a surname right after one
-# starts the person's name (游客刘新河), even when jieba cuts the name apart.
+# Not after 年: 年代·毛泽东 is a decade before a name, not 代·毛泽.
+_DOTTED_NAME = re.compile(f"(?<!年){_SYLLABLE}(?:·{_SYLLABLE})+")
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
 _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
 # Words that open an adverbial after the subject: place, addressee, or topic (就此事表示).
@@ -609,8 +605,12 @@ def _full_name(view: str, pos: int, name: str) -> str:
 
 
 # Words that put a person beside the subject, not in its place (他正和邻居王德福下棋, 刘芳带着
-# 儿子张小宝): a later 他/她 goes back past that person to the subject.
-_COMPANION = re.compile(r"(?:和|与|同|跟|带着|陪着|领着)([^，,。！？；\s]{0,4})$")
+# 儿子张小宝): a later 他/她 goes back past that person to the subject. Not 同 in 同事 or
+# 与 in 参与: 他的同事李明 is a person of their own.
+_COMPANION = re.compile(
+    r"(?:和|(?<![参])与(?!会)|(?<![共陪])同(?![事学乡伴行志龄])|跟|带着|陪着|领着)"
+    r"([^，,。！？；\s]{0,4})$"
+)
 # A spouse of the pronoun's gender is the one the pronoun means: the subject is the other.
 _SPOUSE = {"她": ("妻子", "爱人", "老婆", "未婚妻"), "他": ("丈夫", "老公", "未婚夫")}
 
@@ -816,7 +816,7 @@ def _leading_person(words: str) -> str | None:
 
 def _untitled(name: str) -> str:
     """``name`` without a title jieba glued onto its front (顾问孙倩 -> 孙倩)."""
-    for title in _TITLES_LONGEST_FIRST:
+    for title in TITLES:  # longest first
         rest = name.removeprefix(title)
         if rest != name and len(rest) in (2, 3) and rest[0] in _NAME_SURNAMES:
             return rest
@@ -953,6 +953,8 @@ def _person_at_end(words: str) -> str | None:
             return role.group(1)
     tokens = _trim_manner(cut)
     own = tokens[max((i + 1 for i, t in enumerate(tokens) if t[0] == "的"), default=0) :]
+    if len(own) >= 2 and own[-2][0] in TITLES and _is_name_token(own[-1]):
+        return _untitled(own[-1][0])  # 新闻与传播学院教授|李明: a title names who follows
     # A preposition before the end makes the name its object (李明对王强), unless it is a
     # surname right after a title (经理|于|军军).
     if not own or any(
@@ -1002,8 +1004,11 @@ def _person_before_adverbial(words: str) -> str | None:
         return None
     if tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2 and tokens[-1][0] in _WHEN:
         return tokens[0][0]
-    if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: whoever precedes the verb
+    if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: the name before the verb,
+        # not one after a preposition or a first verb (王强在看到李明摔倒时: 李明 is seen)
         for i, token in enumerate(tokens[:-1]):
+            if token[0] in _ADVERBIAL_START or (token[1] == "v" and i):
+                break
             if _is_name_token(token) and tokens[i + 1][1] == "v":
                 return _untitled(_whole_name(token[0], tokens[i + 1 : i + 3]))
     # With no preposition, the whole clause is the head (杨秀玲近日, 宋元明22日).
@@ -1031,14 +1036,16 @@ def _person_before_adverbial(words: str) -> str | None:
 # A token of a date between a subject and its adverbial (25|日, 3月).
 _DATE_PIECE = re.compile(r"\d+|[年月日号]")
 # A body the text does not name (该公司, 涉事企业, 公司): it issues words for nobody known.
-_UNNAMED_BODY = re.compile(r"^(?:该|这|那|此|涉事|有关|相关|上述|某|公司$|企业$|单位$)")
+# Categories of body that name none (公司, 学校): alone, or pointed back to (该公司).
+_BARE_BODIES = "公司|企业|集团|学校|学院|大学|医院|银行|单位|俱乐部"
+_UNNAMED_BODY = re.compile(rf"^(?:该|这|那|此|涉事|有关|相关|上述|某|(?:{_BARE_BODIES})$)")
 # An adverbial naming the issuer's own document: its subject is whoever issued it.
 _ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
 
 
 # What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).
 _BODY_WORDS = (
-    *("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "新闻", "银行", "协会"),
+    *("集团", "公司", "日报", "晚报", "时报", "社", "电视台", "银行", "协会"),
     *("学校", "中学", "小学", "大学", "医院", "俱乐部", "天文台", "气象台", "电台"),
 )
 
@@ -1099,7 +1106,7 @@ def _unknown_name(name: str) -> bool:
 
 def _surnamed(word: str) -> bool:
     """Two or three characters after a title that open with a surname, rarer ones included,
-    and go on with no common word (经理|于军军, not 经理|王府井)."""
+    and go on with no particle and no common word (经理|于军军; not 教授|姚洋在, 经理|王公司)."""
     plain = not set(word[1:]) & set(_NOT_GIVEN)
     return len(word) in (2, 3) and word[0] in _NAME_SURNAMES and plain and not common_word(word[1:])
 
@@ -1255,11 +1262,11 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     rest = core[spoke.end() :] if spoke else ""
     # Two or three characters right after the role, no time word or adverb, name the
     # official even where jieba reads them as other words (发言人申展利 -> 申展|利).
-    named = re.fullmatch(f"[{_HAN}]{{2,3}}", rest) and (
-        rest[0] in SURNAMES
-        or not _tokens(rest)[0][1].startswith(("t", "d", "r", "p", "c", "m", "f", "q", "u"))
-    )
-    if _leading_person(rest) or named:
+    official = re.fullmatch(f"[{_HAN}]{{2,3}}", rest) and (
+        rest[0] in _NAME_SURNAMES
+        or not _tokens(rest)[0][1].startswith(("t", "d", "r", "p", "c", "m", "f", "q", "u", "v"))
+    )  # 发言人申展利, not 负责人回复
+    if _leading_person(rest) or official:
         return None  # 商务部新闻发言人何亚东表示: the person, found by the title rules
     organ = _organ_of(spoke)
     if organ is None and _BARE_ROLE.fullmatch(core):
@@ -1269,8 +1276,8 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
         return organ
     # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).
     found = re.findall(rf"(?:(?<![{_HAN}])|(?<=的))([{_HAN}]{{2,6}}{organ})", earlier)
-    named = [n for n in map(functools.partial(_named_part, proper=False), found) if n != organ]
-    return named[-1] if named else None  # not 车居然被|物业 from a headline
+    organs = [n for n in map(functools.partial(_named_part, proper=False), found) if n != organ]
+    return organs[-1] if organs else None  # not 车居然被|物业 from a headline
 
 
 # A document, or an issuer the text does not name again, as the subject of a verb
@@ -1280,7 +1287,7 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:中|里)?$"
 )
 _ISSUER_SUBJECT = re.compile(
-    r"^(?:该|这家|这所|此)?(?:公司|企业|集团|学校|校|医院|院|银行|单位|俱乐部)"
+    rf"^(?:该|这家|这所|此)?(?:{_BARE_BODIES}|校|院)"
     r"(?:在(?:其)?(?:声明|公告|通报|年报|说明|回应|公开信|致歉信)中)?$"
 )
 # An organisation publishing a document (海尔智家29日晚间发布公告, 贵州茅台3月29日晚披露的年报).
@@ -1303,9 +1310,12 @@ def _publisher(view: str, offset: int, part: str) -> str | None:
     for m in reversed(list(_PUBLISHER.finditer(earlier))):
         name = _ORGAN_STOP.sub("", m.group(1))
         tokens = _tokens(name)
-        plain = len(name) >= 4 and not any(flag[0] in "vpdruc" for _, flag in tokens)
+        plain = len(name) >= 4 and not any(
+            flag[0] in "vpdruc" or _is_name_token((word, flag)) or word in _HONORIFICS
+            for word, flag in tokens
+        )  # 贵州茅台, not 网友李女士
         if tokens and (_organ(tokens) or plain):
-            return name  # 江城市第三中学, 贵州茅台
+            return name
     return None
 
 
@@ -1357,8 +1367,8 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
         # A long tail after a statement is a clause of its own, whoever said the statement;
         # after a term it is the rest of the clause the term sits in (外交部就“…”一事表示).
         said = part[: tail_at - offset].rstrip("”」』’\"' ")
-        statement = len(said) - len(said.rstrip(_MASK)) >= _OWN_CLAUSE
-        own = tail_at != offset and statement and len(tail.strip()) >= _OWN_CLAUSE
+        long_quote = len(said) - len(said.rstrip(_MASK)) >= _OWN_CLAUSE
+        own = tail_at != offset and long_quote and len(tail.strip()) >= _OWN_CLAUSE
         who = who or (None if own else _first_mention(part, start + offset, view, speakers))
         if who:
             return who
@@ -1540,8 +1550,9 @@ def _before(
         tail = _VERB_TAIL.match(view[m.end() : pos])
         # 格伦特认为，巡逻队是在“过度使用武力”: the quote is the reported clause's predicate;
         # in 黄益平表示，市场调整“仍在进行中” a piece of the speaker's words ends the clause.
-        copula = (predicate and _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None) or (
-            spoken and m.group() in _REPORTING and _REPORTED_CLAUSE.fullmatch(view, m.end(), pos)
+        copula = predicate and (
+            _COPULA_CLAUSE.fullmatch(view, m.end(), pos) is not None
+            or (spoken and m.group() in _REPORTING and _reported(view, m.end(), pos))
         )
         if not tail and not copula:
             continue
@@ -1644,6 +1655,18 @@ _CHARACTERIZING = frozenset({"描述为", "形容为", "称之为", "斥之为",
 _REPORTING = _SAYS | {"介绍", "称", "透露", "回应", "解释", "补充", "承认", "警告"}
 
 
+def _reported(view: str, start: int, pos: int) -> bool:
+    """``view[start:pos]`` is a short reported clause with no speech verb of its own
+    (警方介绍，嫌疑人曾扬言“…”: the words are the suspect's, not the police's)."""
+    if not _REPORTED_CLAUSE.fullmatch(view, start, pos):
+        return False
+    return not _VERB.search(view, start, pos) and not _SAYS_TOO.search(view, start, pos)
+
+
+# Verbs of saying the verb list leaves out because they rarely introduce a quote of their own.
+_SAYS_TOO = re.compile("扬言|放言|叫嚣|声言|喊|骂|问")
+
+
 def _speech_fragment(said: str, kind: str) -> bool:
     """The quote says something rather than names it: a statement, or a short quote of five
     characters or more with a verb or opening with an adverb (仍在进行中, 更加精准有力) – not
@@ -1662,7 +1685,8 @@ def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool
     return bool(obj) or verb in _CHARACTERIZING or verb in _SAYS
 
 
-# A subject set against the one before (X则表示, X却说): someone else's turn begins.
+# A subject set against the one before (X则表示，…): someone else's turn begins, unless the
+# verb ends the sentence (“…”王强却说。 is 王强's).
 _CONTRAST = re.compile(r"[则却]\s*$")
 # A verb that ends its sentence.
 _SENTENCE_END = re.compile(r"\s*(?:[。！？!?\n]|$)")
@@ -1683,12 +1707,13 @@ def _after(view: str, pos: int, speakers: Speakers) -> _Who:
     if re.match(r"\s*(?:[:：]|——)", view[verb.end() : verb.end() + 3]):
         return _Who()
     clause = view[start : verb.start()]
-    if _CONTRAST.search(clause):
+    ends = _SENTENCE_END.match(view, verb.end()) is not None
+    if _CONTRAST.search(clause) and not ends:
         return _Who()  # ”队长袁心玥则表示，…: a second voice answers the first
-    last = _CLAUSE_PART.findall(clause)[-1] if clause.strip("，, ") else ""
-    if last != clause and _SENTENCE_END.match(view, verb.end()):
+    parts = list(_CLAUSE_PART.finditer(view, start, verb.start()))
+    if len(parts) > 1 and ends and parts[-1].end() == verb.start():
         # ”站在田埂上，种粮大户刘长贵笑着说。: a scene, then the speaker ending the sentence.
-        who = _subject(view, verb.start() - len(last), verb.start(), speakers)
+        who = _subject(view, parts[-1].start(), verb.start(), speakers)
         if who:
             return _Who(who, verb.group())
     if _named_earlier(view, pos, clause, speakers):
@@ -1980,9 +2005,9 @@ def _attribute(
     closes = span.closed and text[view.at(span.after) : view.at(span.after) + 1] in _CLAUSE_END
     # A term needs a colon to be somebody's words (提到“厕所”), unless it is the whole
     # complement after a comma and ends its clause (王毅表示，“中方愿同各方加强合作”。).
-    after_verb_comma = bool(re.search(r"[，,]\s*$", text[sent:opened]))
-    colon = kind == "term" and not (closes and after_verb_comma)
-    spoken = _speech_fragment(said, kind)
+    comma_before = bool(re.search(r"[，,]\s*$", text[sent:opened]))
+    colon = kind == "term" and not (closes and comma_before)
+    spoken = _speech_fragment(to_simplified(nfkc(said)), kind)
     before = who = _before(text, sent, opened, sp, colon, closes, spoken)
     introduced = before.verb is not None and re.search(r"[:：]\s*$", text[sent:opened])
     after = _after(text, view.at(span.after), sp) if span.closed and not introduced else _Who()
@@ -2105,7 +2130,7 @@ def extract_quotes(
             organ = _ORGAN_SUFFIX.search(name) or name.endswith(_BODY_WORDS)
             if not sp.knows(name) and not organ:
                 name = widen(view.text, name)  # people only: an organ's name is whole
-            full = _full_name(view.text, opened, name)
+            full = _full_name(view.text, opened, name).strip("·")  # never ·莫明
             who = dataclasses.replace(who, speaker=full)
         prev = _Previous(span, who, content.rstrip()[-1:] in _TERMINATORS | {"…", "."})
         if who.speaker is not None or who.verb is not None:

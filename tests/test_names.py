@@ -45,6 +45,16 @@ def test_one_stray_occurrence_does_not_split_a_name() -> None:
     assert "叶皓轩" in page_names(text) and "叶皓" not in page_names(text)
 
 
+def test_a_name_mostly_followed_by_one_word_is_still_a_name() -> None:
+    text = "秦蘋表示，路修好了。秦蘋表示，要种果树。秦蘋表示，合作社要扩大。秦蘋表示，年轻人回来了。秦蘋说："
+    assert page_names(text) == {"秦蘋"}
+
+
+def test_a_character_that_opens_the_next_word_is_not_part_of_the_name() -> None:
+    text = "秦蘋一直在做义工。秦蘋一边照顾老人。秦蘋一再表示感谢。秦蘋一直记得。秦蘋说：会做下去。"
+    assert page_names(text) == {"秦蘋"}
+
+
 def test_a_surname_with_a_post_is_not_cut_inside_the_post() -> None:
     text = "刘主任把目光转向红包。刘主任说道。刘主任站了起来。刘主任还是不放心。"
     assert "刘主任" in page_names(text) and "刘主" not in page_names(text)

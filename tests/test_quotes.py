@@ -1167,6 +1167,37 @@ def test_the_person_a_clause_describes_or_times_speaks(page: str, speaker: str |
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("“这个方案成本太高。”李明说。“{}”王强却说。", "王强"),  # 却 ending the sentence
+        ("外卖员王强在看到李明摔倒时说：“{}”", "王强"),  # 李明 is the one seen
+        ("清华大学新闻与传播学院教授李明表示：“{}”", "李明"),
+        ("美国总统乔·拜登当天发表讲话。拜登表示：“{}”", "乔·拜登"),
+        ("张伟是一名快递员。他的同事李明介绍了当天的情况。他说：“{}”", "李明"),  # 同事 ≠ 同
+        ("网友李女士发布视频称，菜不新鲜。该公司在声明中表示，“{}”", None),
+        ("市场监管局相关负责人回复称，“{}”", "市场监管局"),
+        ("班主任老师说：“{}”", None),
+        ("银行方面表示：“{}”", None),
+    ],
+)
+def test_review_cases_of_this_round(page: str, speaker: str | None) -> None:
+    assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
+
+
+def test_a_quote_after_another_verb_of_saying_is_not_the_reporters() -> None:
+    quote = only(extract_quotes("警方介绍，嫌疑人曾扬言“要让他们付出代价”。"), "要让他们付出代价")
+    assert quote.speaker != "警方"
+
+
+@pytest.mark.parametrize(
+    "text", ["李強表示，中國經濟“正在穩步恢復”。", "李强表示，中国经济“正在稳步恢复”。"]
+)
+def test_a_piece_of_words_is_read_alike_in_both_scripts(text: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "李强"
+
+
 def test_someone_only_surnamed_is_nobody_named() -> None:
     quote = only(extract_quotes(f"教育局一名唐姓负责人表示：“{_NOBODY_SAID}”"), _NOBODY_SAID)
     assert quote.speaker != "唐姓"
