@@ -840,7 +840,8 @@ def _is_name_token(token: tuple[str, str]) -> bool:
         return True  # a name jieba's model guessed from the context (王立强, 广琛)
     # jieba's dictionary tags some 70,000 words as names, ordinary ones among them (美颜,
     # 应答器, 高速行驶): a Chinese name opens with a surname and is at most three characters
-    # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥).
+    # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥). Words
+    # that open with a surname character (顾客, 卫星) still pass: only context tells them.
     chinese = (word[0] in _NAME_SURNAMES and len(word) <= 3) or FAMILIAR.fullmatch(word)
     return bool(chinese) or sum(ch in _TRANSLIT or ch == "·" for ch in word) * 3 >= len(word) * 2
 
