@@ -278,7 +278,7 @@ _TRANSLIT = frozenset(
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
     "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
-    "博唐圣孔朱伍丘邦汗吾班瑞"
+    "博唐圣孔朱伍丘邦汗吾班瑞缪"
 )
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
@@ -830,7 +830,7 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     if not flag.startswith("nr") or len(word) < 2:
         return False
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
-    place = len(word) == 3 and word[-1] in "市省县区镇乡村州"
+    place = len(word) == 3 and word[-1] in "市省县区镇乡村州街路巷"
     surnamed = word.endswith("姓")  # 唐姓负责人: someone surnamed 唐, not named
     # 小曹向中介缴纳 -> 曹向, 企业和台青 -> 和台青: a preposition or conjunction glued on.
     glued = (len(word) == 2 and word[1] in _NOT_GIVEN) or word[0] in _JOINING
@@ -843,7 +843,9 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥). Words
     # that open with a surname character (顾客, 卫星) still pass: only context tells them.
     chinese = (word[0] in _NAME_SURNAMES and len(word) <= 3) or FAMILIAR.fullmatch(word)
-    return bool(chinese) or sum(ch in _TRANSLIT or ch == "·" for ch in word) * 3 >= len(word) * 2
+    # Syllables throughout, one excepted in a long name (not 维修费, 维|修|费).
+    foreign = sum(ch in _TRANSLIT or ch == "·" for ch in word) >= len(word) - (len(word) >= 4)
+    return bool(chinese) or foreign
 
 
 # Prepositions and conjunctions that no name starts with.
@@ -853,8 +855,9 @@ _JOINING = frozenset("和与对在把被给从据及")
 _NAME_SURNAMES = SURNAMES | frozenset("于常申关辛房宫费项景党单吉古车华")
 # Parts of speech of a lone character jieba cut off a name (马克|龙, 古|特雷斯, 李家|豪).
 _SYLLABLE_FLAGS = frozenset({"a", "ag", "b", "j", "n", "ng", "nr", "nrt", "zg"})
-# Characters that follow a name without belonging to it (陈建国|家, 张立华|时, 王德顺|问).
-_AFTER_NAME = frozenset(_NOT_GIVEN) | frozenset("家方处某氏一时问曾后前里上下中")
+# Characters that follow a name without belonging to it (陈建国|家, 张立华|时, 王德顺|问,
+# 育德|街).
+_AFTER_NAME = frozenset(_NOT_GIVEN) | frozenset("家方处某氏一时问曾后前里上下中街路巷市县区镇乡村")
 
 
 def _syllable(token: tuple[str, str]) -> bool:
@@ -1071,7 +1074,9 @@ def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
     if clause or _UNNAMED_BODY.match(text):
         return None
     named = _ORGAN_SUFFIX.search(text) or text.endswith(_BODY_WORDS) or tokens[-1][1] == "nt"
-    return text if named else None
+    # 南充市公安局交警支队直属三大队: a unit's ending after a place or organ's name
+    placed = text[-1] in _ORGANISATION_END and _has_proper(tokens[:-1])
+    return text if named or placed else None
 
 
 def _is_proper_noun(word: str) -> bool:
@@ -1131,7 +1136,7 @@ _ACCOUNT = re.compile(
 
 # An organ's publication between it and the verb (发布消息|称, 发布警情通报|称, 通报|称).
 _PUBLISHING = re.compile(
-    r"(?:发布|发出|披露|印发)?了?(?:[警案]情|情况)?(?:通报|消息|公告|声明|通知|说明)$"
+    r"(?:发布|发出|披露|印发)?了?(?:[警案]情|情况)?(?:通报|消息|信息|公告|通告|声明|通知|说明)$"
 )
 
 
@@ -1194,6 +1199,15 @@ _SPOKESPERSON = re.compile(
     rf"(?P<organ>[{_HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
 )
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
+# Officers the text does not name, and the police units it names (西安交警经开大队).
+_BARE_POLICE = re.compile(
+    r"(?:该|这名|这位|一名|一位|两名|数名|多名)?(?:执勤|办案|值班)?(?:民警|交警)"
+)
+_POLICE_UNIT = re.compile(
+    rf"[{_HAN}]{{2,14}}?(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队)(?![{_HAN}])"
+)
+# What ends the words before a unit's name (来到了|西安交警经开大队, 记者从|西城分局).
+_UNIT_LEAD = re.compile("[了的到在至从和与]")
 _ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
 _DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
 # How far back an unnamed official is looked for (a few paragraphs).
@@ -1273,6 +1287,10 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     if organ is None and _BARE_ROLE.fullmatch(core):
         found = [o for m in _SPOKESPERSON.finditer(earlier) if (o := _organ_of(m))]
         organ = found[-1] if found else None
+    if organ is None and _BARE_POLICE.fullmatch(core):
+        # 民警介绍 after 西安交警经开大队 was named: the unit the officers serve in.
+        units = [_UNIT_LEAD.split(m.group())[-1] for m in _POLICE_UNIT.finditer(earlier)]
+        organ = next((u for u in reversed(units) if len(u) > 3), None)
     if organ is None or len(organ) > 2:
         return organ
     # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).

@@ -1185,6 +1185,18 @@ def test_review_cases_of_this_round(page: str, speaker: str | None) -> None:
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+def test_an_unnamed_officer_speaks_for_the_unit_named_before() -> None:
+    text = "昨日，记者陪同魏先生来到了西安交警经开大队。民警介绍，“{}”"
+    quote = only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker == "西安交警经开大队"
+
+
+def test_a_unit_publishing_information_speaks_in_it() -> None:
+    text = "今天上午，南充市公安局交警支队直属三大队发布信息说：“{}”"
+    quote = only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker == "南充市公安局交警支队直属三大队"
+
+
 def test_a_quote_after_another_verb_of_saying_is_not_the_reporters() -> None:
     quote = only(extract_quotes("警方介绍，嫌疑人曾扬言“要让他们付出代价”。"), "要让他们付出代价")
     assert quote.speaker != "警方"
