@@ -842,12 +842,38 @@ def _is_name_token(token: tuple[str, str]) -> bool:
     # 应答器, 高速行驶): a Chinese name opens with a surname and is at most three characters
     # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥). Words
     # that open with a surname character (顾客, 卫星) still pass: only context tells them.
-    chinese = (word[0] in _NAME_SURNAMES and len(word) <= 3) or FAMILIAR.fullmatch(word)
+    chinese = (
+        (word[0] in _NAME_SURNAMES and len(word) <= 3)
+        or (word[:2] in _COMPOUND_SURNAMES and len(word) <= 4)
+        or FAMILIAR.fullmatch(word)
+    )
     # Syllables throughout, one excepted in a long name (not 维修费, 维|修|费).
     foreign = sum(ch in _TRANSLIT or ch == "·" for ch in word) >= len(word) - (len(word) >= 4)
     return bool(chinese) or foreign
 
 
+# Two-character surnames (欧阳修, 公孙敖, 诸葛亮).
+_COMPOUND_SURNAMES = frozenset(
+    [
+        "欧阳",
+        "司马",
+        "诸葛",
+        "上官",
+        "公孙",
+        "慕容",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "令狐",
+        "夏侯",
+        "长孙",
+        "宇文",
+        "司徒",
+        "端木",
+        "申屠",
+        "独孤",
+    ]
+)
 # Prepositions and conjunctions that no name starts with.
 _JOINING = frozenset("和与对在把被给从据及")
 # Surnames that open a name jieba knows: the common ones, and rarer ones that
@@ -1374,8 +1400,11 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
     """
     parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
     continues = _CONTINUATION.sub("", view[start:end].rstrip()).endswith(("，", ","))
-    # 李建国放下锄头，笑着说: a manner phrase alone (笑着, 高兴地) has no subject of its own.
-    continues = continues or (len(parts) > 1 and _manner_only(parts[-1][1]))
+    # 李建国放下锄头，笑着说: a manner phrase alone (笑着, 高兴地) has no subject of its own,
+    # nor has a phrase saying whom the words are for (公孙敖无功而返，对武帝说).
+    continues = continues or (
+        len(parts) > 1 and (_manner_only(parts[-1][1]) or _ADDRESSEE.fullmatch(parts[-1][1]))
+    )
     adjacent = bool(parts) and start + parts[-1][0] + len(parts[-1][1]) == end and not continues
     for k in range(len(parts) - 1, -1, -1):
         offset, part = parts[k]
@@ -1595,6 +1624,8 @@ def _before(
     return framed if framed.verb is not None else _colon_frame(view, sent, pos, speakers)
 
 
+# A phrase naming whom the words are for, opening a clause with no subject (对武帝说).
+_ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对|向|跟|朝|冲)[{_HAN}]{{1,8}}")
 # Words that make the person after them the one spoken to (记者问王先生, 对王先生).
 _ADDRESSING = re.compile(r"(?:问|告诉|对|向|给|冲|朝)$")
 

@@ -1185,6 +1185,12 @@ def test_review_cases_of_this_round(page: str, speaker: str | None) -> None:
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+def test_a_phrase_naming_the_addressee_continues_the_subject() -> None:
+    text = "公孙敖无功而返，对武帝说：“{}”"  # also: a compound surname jieba lists as a name
+    quote = only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID)
+    assert quote.speaker == "公孙敖"
+
+
 def test_an_unnamed_officer_speaks_for_the_unit_named_before() -> None:
     text = "昨日，记者陪同魏先生来到了西安交警经开大队。民警介绍，“{}”"
     quote = only(extract_quotes(text.format(_NOBODY_SAID)), _NOBODY_SAID)
