@@ -840,14 +840,14 @@ def _is_name_token(token: tuple[str, str]) -> bool:
         return True  # a name jieba's model guessed from the context (王立强, 广琛)
     # jieba's dictionary tags some 70,000 words as names, ordinary ones among them (美颜,
     # 应答器, 高速行驶): a Chinese name opens with a surname and is at most three characters
-    # long; any other name is mostly syllables of a transliteration (特朗普, 蓬佩奥). Words
-    # that open with a surname character (顾客, 卫星) still pass: only context tells them.
+    # long; any other name is a transliteration, syllables throughout (特朗普), one excepted
+    # in a long name (not 维修费, 维|修|费). Words that open with a surname character (顾客,
+    # 卫星) still pass: only context tells them.
     chinese = (
         (word[0] in _NAME_SURNAMES and len(word) <= 3)
         or (word[:2] in _COMPOUND_SURNAMES and len(word) <= 4)
         or FAMILIAR.fullmatch(word)
     )
-    # Syllables throughout, one excepted in a long name (not 维修费, 维|修|费).
     foreign = sum(ch in _TRANSLIT or ch == "·" for ch in word) >= len(word) - (len(word) >= 4)
     return bool(chinese) or foreign
 
