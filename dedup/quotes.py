@@ -792,7 +792,13 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
 def _is_person(word: str) -> bool:
     """jieba reads ``word`` as one personal name (王运昌, 秦某)."""
     tokens = _tokens(word)
-    return len(tokens) == 1 and tokens[0][1].startswith("nr") and len(word) >= 2
+    return len(tokens) == 1 and _tagged_name(tokens[0])
+
+
+def _tagged_name(token: tuple[str, str]) -> bool:
+    """jieba tags ``token`` as a personal name of two characters or more, whatever it is
+    (see :func:`_is_name_token` for the words that tag is wrong about)."""
+    return token[1].startswith("nr") and len(token[0]) >= 2
 
 
 # How many characters at most :func:`_leading_person` looks at (a name and what follows it).
@@ -826,9 +832,9 @@ def _untitled(name: str) -> str:
 def _is_name_token(token: tuple[str, str]) -> bool:
     """jieba tags ``token`` as a personal name, and it is not a place or department it
     mistook for one (江城市; 呼吸科: no surname, an organisation's ending)."""
-    word, flag = token
-    if not flag.startswith("nr") or len(word) < 2:
+    if not _tagged_name(token):
         return False
+    word, flag = token
     department = word[0] not in SURNAMES and word[-1] in _ORGANISATION_END
     place = len(word) == 3 and word[-1] in "市省县区镇乡村州街路巷"
     surnamed = word.endswith("姓")  # 唐姓负责人: someone surnamed 唐, not named
@@ -1032,7 +1038,7 @@ def _person_before_adverbial(words: str) -> str | None:
         del tokens[0]
     if len(tokens) < 2:
         return None
-    if tokens[0][1].startswith("nr") and len(tokens[0][0]) >= 2 and tokens[-1][0] in _WHEN:
+    if _tagged_name(tokens[0]) and tokens[-1][0] in _WHEN:
         return tokens[0][0]
     if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: the name before the verb,
         # not one after a preposition or a first verb (王强在看到李明摔倒时: 李明 is seen)
@@ -1058,8 +1064,7 @@ def _person_before_adverbial(words: str) -> str | None:
     ):
         return text  # 欢瑞世纪在声明中表示: whoever issues a statement speaks in it
     if len(head) == 1:
-        word, flag = head[0]
-        return word if flag.startswith("nr") and len(word) >= 2 else _organ(head)
+        return head[0][0] if _tagged_name(head[0]) else _organ(head)
     return _person_at_end(whole) or _person_at_end(text) or _organ(head)
 
 
