@@ -89,6 +89,10 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         Store(bogus)
 
 
+# Pages fed to the interrupted run.
+ROWS = 2000
+
+
 def test_ctrl_c_keeps_committed_batches_says_so_and_a_rerun_completes(tmp_path: Path) -> None:
     paragraphs = [
         p.strip() for i in range(5) for p in seed_text(i).split("\n") if len(p.strip()) > 60
@@ -99,7 +103,9 @@ def test_ctrl_c_keeps_committed_batches_says_so_and_a_rerun_completes(tmp_path: 
             "id": f"d{i}",
             "text": f"第{i}号稿件\n{paragraphs[i % len(paragraphs)]}{paragraphs[(i * 7) % len(paragraphs)]}",
         }
-        for i in range(1000)
+        # More output than a pipe buffers (64 KiB): the run blocks on its stdout until the
+        # test reads it, so it cannot finish before the interrupt arrives.
+        for i in range(ROWS)
     ]
     feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     db = tmp_path / "d.db"
@@ -124,9 +130,9 @@ def test_ctrl_c_keeps_committed_batches_says_so_and_a_rerun_completes(tmp_path: 
     assert process.returncode == 130 and "interrupted after" in stderr and "Traceback" not in stderr
     with Store(db) as store:
         kept = store.count()
-        assert 0 < kept < 1000 and kept % 200 == 0  # whole batches only
+        assert 0 < kept < ROWS and kept % 200 == 0  # whole batches only
         statuses = [f.status for f in ingest_iter([feed], store) if isinstance(f, Flag)]
-        assert store.count() == 1000 and statuses.count("unchanged") == kept
+        assert store.count() == ROWS and statuses.count("unchanged") == kept
 
 
 def test_an_unreadable_given_date_is_dropped_with_a_warning(tmp_path: Path) -> None:
