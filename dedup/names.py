@@ -119,6 +119,65 @@ def page_names(view: str) -> frozenset[str]:
     return frozenset(names)
 
 
+# What a person does right after being named, opening the clause (魏国芬|告诉记者, 秦朝滨|当庭
+# 表示, 和蓉|说): the place where a name jieba does not know can be read off the page.
+_NAMED_BEFORE = re.compile(
+    r"说|告诉|表示|认为|介绍|称|坦言|回忆|指出|强调|透露|解释|补充|笑着|当庭|向记者|对记者"
+)
+# Characters that end no name but lean on the verb after it (曾表示, 所说, 地说, 来说, 自称,
+# 却说, 则表示): the name ends before them.
+_LEANS_ON_VERB = re.compile("[曾所地来自忙答辩声谎却则越]")
+# What ends the words before such a name: a clause, a closing quote, 的 (工作的|王原).
+_CLAUSE_END = frozenset("。！？!?；;，,：:\n\u3000 ”」的")
+
+
+@functools.lru_cache(maxsize=64)
+def cued_names(view: str) -> frozenset[str]:
+    """Names jieba misses, known by where the page prints them: a surname and one or two
+    characters that open a clause or follow a role (环卫工人|魏国芬, 大一学生|李玟, 。|秦朝滨;
+    a word ending in 人 counts as a role here, where the verb after vouches for a person)
+    and are followed by speech or a person's doing (告诉记者, 当庭表示). jieba cuts these
+    into a place and a character (魏国|芬) or a dynasty and a place (秦朝|滨); one such
+    sentence on the page is enough, as the frame itself says a person stands there.
+
+    The three-character reading wins (魏国芬 over 魏国) unless it ends in 某 and one more
+    (李某谎); a character that leans on the verb is no part of the name (李某|答称, 苏晴|所说,
+    邓肯|曾表示). Nothing jieba lists as an ordinary word (周围, 简单地), ending in a title
+    (王书记) or holding an adverb or numeral (张|适时, 许多|人) is a name, nor a "surname"
+    that ends the word before it (官方|微博称, 警方|通报, 工程|师).
+    """
+    found = set()
+    for m in _NAMED_BEFORE.finditer(view):
+        end = m.start() - bool(_LEANS_ON_VERB.fullmatch(view[m.start() - 1 : m.start()]))
+        for size in (3, 2):
+            at = end - size
+            word = view[max(0, at) : end]
+            if at < 0 or not _HAN.fullmatch(word) or word[0] not in SURNAMES:
+                continue
+            if _NOT_IN_NAME & set(word[1:]) or ordinary_word(word) or word.endswith(TITLES):
+                continue
+            if size == 3 and (word[1] == "某" != word[2] or ordinary_word(word[2] + m.group())):
+                continue
+            if size == 3 and (_function_word(word[1:]) or _function_word(word[:2])):
+                continue  # 张|适时说, 许多|人说: a surname before an adverb or numeral
+            lead = view[max(0, at - 4) : at]
+            if lead and ordinary_word(lead[-1] + word[0]):
+                break
+            if at == 0 or lead[-1] in _CLAUSE_END or _ends_title(lead) or lead.endswith("人"):
+                found.add(word)
+                break
+    return frozenset(found)
+
+
+# jieba's tags of words that are never part of a name: adverbs, numerals, pronouns,
+# conjunctions and prepositions (verbs are: 李振兴, 付生财, 王跃进).
+_FUNCTION_TAGS = ("d", "ad", "m", "r", "c", "p")
+
+
+def _function_word(word: str) -> bool:
+    return _dictionary().get(word, "x").startswith(_FUNCTION_TAGS)
+
+
 def _ends_title(text: str) -> bool:
     """``text`` ends with a title or role (总经理|秦蘋): the name starts right after it."""
     return text.endswith(TITLES) or text[-1:] in ROLE_END

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from dedup.names import (
     ROLE_END,
     common_word,
+    cued_names,
     listed,
     occurrences,
     ordinary_word,
@@ -545,10 +546,11 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     """People named in ``view[start:end]`` as (position, canonical name), in text order.
 
     A titled name (马一德教授, 县委书记王立强), a surname with an honorific (报警人刘女士), the
-    last part of a transliterated name given in full before (塔拉 after 瓦米斯·塔拉), or a
-    name jieba recognises (陈杨阳); quoted
-    contents are masked, so people inside quotes do not count. A familiar form (老王)
-    resolves to the person named before it with that surname.
+    last part of a transliterated name given in full before (塔拉 after 瓦米斯·塔拉), a
+    name jieba recognises (陈杨阳), one the page's own frames show (魏国芬告诉记者, see
+    :func:`dedup.names.cued_names`), or one the alias table knows (习近平); quoted contents
+    are masked, so people inside quotes do not count. A familiar form (老王) resolves to the
+    person named before it with that surname.
     """
     window = view[start:end]
     found = [(m.start(), _titled_name(window, m, speakers)) for m in _TITLED.finditer(window)]
@@ -568,6 +570,12 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     for surname, full in _family_names(view, end).items():
         found += [(m.start(), full) for m in re.finditer(surname, window)]
     found += [(m.start(), m.group()) for m in _honored(window)]
+    cued = _cued(view)
+    first = bisect.bisect_left(cued, start, key=_at)
+    found += [
+        (at - start, name) for at, name in cued[first : bisect.bisect_left(cued, end, key=_at)]
+    ]
+    found += [(m.start, m.name) for m in speakers.mentions(window) if not m.title]
     out: list[tuple[int, str]] = []
     for at, name in sorted((f for f in found if f[1]), key=lambda f: f[0]):
         name = speakers.canonical(_full_name(view, start + at, name), [n for _, n in out])
@@ -575,6 +583,13 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
             continue  # one mention found twice (县委书记王立强 by its title and by jieba)
         out.append((start + at, name))
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _cued(view: str) -> tuple[tuple[int, str], ...]:
+    """(start, name) of every occurrence of the names the page's frames show
+    (:func:`dedup.names.cued_names`), in text order."""
+    return tuple(sorted((at, name) for name in cued_names(view) for at in occurrences(view, name)))
 
 
 @functools.lru_cache(maxsize=16)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dedup.names import MIN_COUNT, ordinary_word, page_names, trim, widen
+from dedup.names import MIN_COUNT, cued_names, ordinary_word, page_names, trim, widen
 
 # A feature about a club official whose name jieba cuts apart (秦|苹).
 _CLUB = (
@@ -100,3 +101,39 @@ def test_trim_cuts_a_glued_verb_back_to_the_repeated_name() -> None:
 def test_widen_does_not_take_in_a_role_word() -> None:
     text = "遇难者家属里欧很着急。遇难者家属里欧说，他在等消息。"
     assert widen(text, "里欧") == "里欧"
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        ("燃放鞭炮的痕迹少了很多。环卫工人魏国芬告诉记者，今年已经很少了。", "魏国芬"),  # 魏国|芬
+        ("数罪并罚，并处罚金60万元。秦朝滨当庭表示认罪、悔罪，不上诉。", "秦朝滨"),  # 秦朝|滨
+        ("参加考试的大一学生李玟告诉记者，题目不难。", "李玟"),
+        ("在大棚不远处。付生财说，双孢菇可以连续收获四茬。", "付生财"),  # 生财 is a verb
+        ("有关情况，李某答称不知道。", "李某"),  # not 李某答
+        ("这件事，邓肯曾表示要查清楚。", "邓肯"),  # not 邓肯曾
+        ("对此，柏海却说没有这回事。", "柏海"),  # not 柏海却
+    ],
+)
+def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, name: str) -> None:
+    assert cued_names(page) == {name}
+
+
+def test_words_in_a_name_frame_are_not_names() -> None:
+    page = (
+        "在这方面，周围说什么的都有。官方微博称，警方通报指出，该工程师说，"
+        "简单地说，许多人说，王书记表示，张适时表示"
+    )
+    assert cued_names(page) == set()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    given_name=st.text(alphabet="晓倩桂珍林生苹天池广琛建国振兴", min_size=1, max_size=2),
+    lead=st.sampled_from(["。", "，", "\n", "村民", "工作人员", "记者"]),
+    verb=st.sampled_from(["说", "告诉记者", "表示", "介绍", "当庭表示"]),
+)
+def test_a_made_up_name_in_a_frame_is_found(given_name: str, lead: str, verb: str) -> None:
+    name = "秦" + given_name
+    assume(not ordinary_word(name) and not ordinary_word("秦" + given_name[:1]))
+    assert name in cued_names(f"事情发生以后{lead}{name}{verb}，这件事要查清楚。")
