@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from dedup.speakers import SURNAMES, TITLES
+from dedup.speakers import FAMILIAR, SURNAMES, TITLES
 
 # How often a page must print a string before it counts as a name.
 MIN_COUNT = 3
@@ -138,7 +138,8 @@ def cued_names(view: str) -> frozenset[str]:
     a word ending in 人 counts as a role here, where the verb after vouches for a person)
     and are followed by speech or a person's doing (告诉记者, 当庭表示). jieba cuts these
     into a place and a character (魏国|芬) or a dynasty and a place (秦朝|滨); one such
-    sentence on the page is enough, as the frame itself says a person stands there.
+    sentence on the page is enough, as the frame itself says a person stands there. A
+    familiar form (小陈, 老王, 大杨) needs no clause start before it.
 
     The three-character reading wins (魏国芬 over 魏国) unless it ends in 某 and one more
     (李某谎); a character that leans on the verb is no part of the name (李某|答称, 苏晴|所说,
@@ -166,6 +167,12 @@ def cued_names(view: str) -> frozenset[str]:
             if at == 0 or lead[-1] in _CLAUSE_END or _ends_title(lead) or lead.endswith("人"):
                 found.add(word)
                 break
+        # 小/老/大 + surname marks a name wherever it stands (市场小陈告诉记者), unless the
+        # prefix ends the word before it (从小|陈…).
+        familiar = view[max(0, end - 2) : end]
+        prefixed = end >= 3 and ordinary_word(view[end - 3 : end - 1])
+        if FAMILIAR.fullmatch(familiar) and not ordinary_word(familiar) and not prefixed:
+            found.add(familiar)
     return frozenset(found)
 
 

@@ -686,7 +686,8 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         candidates.append((m.start(), m.group()))
     repeated = _page_subject(part, view)
     if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
-        candidates.append((part.index(repeated), repeated))
+        at = part.index(repeated)
+        candidates.append((at, _familiar(view, offset + at, repeated, speakers)))
     for m in _DOCUMENT.finditer(part):
         candidates.append((m.start(), m.group(1)))
     for surname, full in _family_names(view, offset + len(part)).items():
@@ -1384,20 +1385,34 @@ def _publisher(view: str, offset: int, part: str) -> str | None:
     return None
 
 
-def _page_subject(part: str, view: str) -> str | None:
-    """A name the page keeps repeating (see :mod:`dedup.names`) opening the clause ``part``.
+def _familiar(view: str, pos: int, name: str, speakers: Speakers) -> str:
+    """A familiar form (老王, 大杨) as the person with that surname named in the 300
+    characters before ``pos``; any other name unchanged."""
+    if not FAMILIAR.match(name):
+        return name
+    return speakers.canonical(name, [n for _, n in _people(view, max(0, pos - 300), pos, speakers)])
 
-    After conjunctions, time words and adverbs (但秦蘋表示, 莫天池直言), and not as the owner
-    of someone else (秦蘋的丈夫说).
+
+def _page_subject(part: str, view: str) -> str | None:
+    """A name the page itself shows (see :mod:`dedup.names`) as the subject of ``part``, the
+    clause right before a speech verb.
+
+    A name the page keeps repeating opens the clause, after conjunctions, time words and
+    adverbs (但秦蘋表示, 莫天池直言), and not as the owner of someone else (秦蘋的丈夫说); a
+    name the page frames as a person's ends it, right before the verb, as the frame that
+    found it did (环卫工人魏国芬|告诉记者, 杭州市场小陈|告诉记者).
     """
     core = part.strip()
     core = core[len(_CLAUSE_LEAD.match(core).group()) :]
     core = _LEADING_TIME.sub("", core)
-    names = page_names(view)
+    repeated, framed = page_names(view), cued_names(view)
     for size in (3, 2):  # page names are two or three characters, the longer kept
         name = core[:size]
-        if len(name) == size and name in names and not core.startswith("的", size):
+        if len(name) == size and name in repeated and not core.startswith("的", size):
             return name
+    for size in (3, 2):
+        if len(core) >= size and core[-size:] in framed:
+            return core[-size:]
     return None
 
 
@@ -1453,11 +1468,8 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
                 name = _bare_name(words, speakers) or _page_subject(words, view)
                 if name:
                     break
-            if name and FAMILIAR.match(name):  # 老王: the 王 named before
-                named = [n for _, n in _people(view, max(0, start - 300), start, speakers)]
-                return speakers.canonical(name, named)
             if name:
-                return name
+                return _familiar(view, start, name, speakers)
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:

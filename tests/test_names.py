@@ -113,6 +113,7 @@ def test_widen_does_not_take_in_a_role_word() -> None:
         ("有关情况，李某答称不知道。", "李某"),  # not 李某答
         ("这件事，邓肯曾表示要查清楚。", "邓肯"),  # not 邓肯曾
         ("对此，柏海却说没有这回事。", "柏海"),  # not 柏海却
+        ("烂水果还是流入了杭州市场小陈告诉记者，", "小陈"),  # 小 + surname: no clause start needed
     ],
 )
 def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, name: str) -> None:
@@ -122,7 +123,7 @@ def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, 
 def test_words_in_a_name_frame_are_not_names() -> None:
     page = (
         "在这方面，周围说什么的都有。官方微博称，警方通报指出，该工程师说，"
-        "简单地说，许多人说，王书记表示，张适时表示"
+        "简单地说，许多人说，王书记表示，张适时表示，从小陈述说"
     )
     assert cued_names(page) == set()
 

@@ -304,6 +304,26 @@ def test_pronoun_refers_to_a_person_jieba_does_not_tag(text: str, speaker: str) 
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("燃放鞭炮的痕迹少了。环卫工人魏国芬说：“今年已经很少有人放了。”", "魏国芬"),
+        ("数罪并罚，决定执行有期徒刑九年。秦朝滨表示：“我认罪，不上诉。”", "秦朝滨"),
+    ],
+)
+def test_a_name_jieba_misses_before_the_verb_is_the_speaker(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_a_familiar_name_the_page_frames_speaks_in_a_transcript() -> None:
+    text = (
+        "杭州市场小陈告诉记者，烂水果都查过。小陈和一位经营户的对话：\n"
+        "经营户：“卖不掉的都扔了。”\n小陈：“那这批呢？”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == [None, "小陈"]
+
+
 def test_verb_before_a_colon_introduces_the_next_quote() -> None:
     text = (
         "全球互联网巨头腾讯介绍说：“今年2月，腾讯与华为成立了联合创新实验室。”"
