@@ -1068,8 +1068,8 @@ def _person_before_adverbial(words: str) -> str | None:
     head = tokens[:at]
     whole = "".join(word for word, _ in head)  # 副院长何|立新: an "adverb" may end the name
     # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs
-    while head and (head[-1][1] in ("t", "d") or _DATE_PIECE.fullmatch(head[-1][0])):
-        head.pop()
+    while head and (head[-1][1] in ("t", "d", "ad") or _DATE_PIECE.fullmatch(head[-1][0])):
+        head.pop()  # 欧盟直接明确|指出: 直接 and 明确 are adverbials ("ad")
     if not head:
         return None
     text = "".join(word for word, _ in head)
@@ -1079,8 +1079,9 @@ def _person_before_adverbial(words: str) -> str | None:
         and not _UNNAMED_BODY.match(text)
     ):
         return text  # 欢瑞世纪在声明中表示: whoever issues a statement speaks in it
-    if len(head) == 1:
-        return head[0][0] if _tagged_name(head[0]) else _organ(head)
+    if len(head) == 1:  # a name, or an organ jieba knows (欧盟, 外交部) or spells out
+        proper = _tagged_name(head[0]) or head[0][1].startswith(("nt", "j"))
+        return head[0][0] if proper else _organ(head)
     return _person_at_end(whole) or _person_at_end(text) or _organ(head)
 
 

@@ -696,6 +696,7 @@ def test_long_manner_phrase_goes_back_to_the_person() -> None:
     [
         ("国家统计局此前就此事表示，", "国家统计局"),
         ("市交通局副局长张伟在发布会上表示，", "张伟"),
+        ("除了这份清单，欧盟直接明确指出，", "欧盟"),  # adverbials jieba tags "ad"
     ],
 )
 def test_subject_before_an_adverbial_may_be_an_organ_or_titled(
