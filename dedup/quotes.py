@@ -689,7 +689,8 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         at = part.index(repeated)
         candidates.append((at, _familiar(view, offset + at, repeated, speakers)))
     for m in _DOCUMENT.finditer(part):
-        candidates.append((m.start(), m.group(1)))
+        if not _ISSUED.search(part, max(0, m.start() - 4), m.end() + 3):
+            candidates.append((m.start(), m.group(1)))  # not 在上述《提案》中: the issuer speaks
     for surname, full in _family_names(view, offset + len(part)).items():
         candidates += [(m.start(), full) for m in re.finditer(surname, part)]
     for m in _ORGAN_END.finditer(part):
@@ -1091,8 +1092,11 @@ _DATE_PIECE = re.compile(r"\d+|[年月日号]")
 # Categories of body that name none (公司, 学校): alone, or pointed back to (该公司).
 _BARE_BODIES = "公司|企业|集团|学校|学院|大学|医院|银行|单位|俱乐部"
 _UNNAMED_BODY = re.compile(rf"^(?:该|这|那|此|涉事|有关|相关|上述|某|(?:{_BARE_BODIES})$)")
-# An adverbial naming the issuer's own document: its subject is whoever issued it.
-_ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
+# An adverbial naming the issuer's own document (在声明中, 在上述《提案》中, 在《前言》中): its
+# subject is whoever issued or wrote it, not the document.
+_ISSUED = re.compile(
+    r"在(?:其|上述|该|这份)?(?:声明|公告|通报|致歉信|公开信|回应|《[^》]{1,30}》(?:一文)?)中"
+)
 
 
 # What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).

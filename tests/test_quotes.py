@@ -706,6 +706,18 @@ def test_subject_before_an_adverbial_may_be_an_organ_or_titled(
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("沈寿艺术馆馆长卜元在《前言》中这样写到：", "卜元"),
+        ("全国工商联在上述《提案》中提出，", "全国工商联"),
+    ],
+)
+def test_whoever_writes_in_a_document_speaks_not_the_document(narration: str, speaker: str) -> None:
+    (quote,) = extract_quotes(f"{narration}“要完善法律法规体系，加大对企业创新的支持。”")
+    assert quote.speaker == speaker
+
+
 def test_organ_before_a_title_is_the_persons_post() -> None:
     text = "“限购政策不会放松，这一点非常明确。”原市住房专家委员会副主任顾长明对本报表示。"
     (quote,) = extract_quotes(text)
