@@ -568,6 +568,13 @@ def strip_glosses(text: str) -> str:
     return text
 
 
+# The marks printed between the parts of a transliterated name (亨瑞克-斯滕森, 艾亚江•波拉提,
+# 艾亚江？波拉提 where an encoding lost the middle dot): all stand for the middle dot.
+_NAME_SEPARATOR = re.compile(r"(?<=[\u4e00-\u9fff])[-‐‑–—•・‧∙?·](?=[\u4e00-\u9fff])")
+
+
 def normalize_name(name: str) -> str:
-    """Canonical form of an outlet or speaker name: NFKC, Simplified, no whitespace."""
-    return re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", name)))
+    """Canonical form of a speaker's name: NFKC, Simplified, no whitespace, one middle dot
+    between the parts of a transliterated name."""
+    folded = re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", name)))
+    return _NAME_SEPARATOR.sub("·", folded)

@@ -141,6 +141,17 @@ def test_normalize_name() -> None:
     assert normalize_name("求是網") == "求是网"
     assert normalize_name("央視新聞") == "央视新闻"
     assert normalize_name(" 經濟 日報 ") == "经济日报"
+
+
+@pytest.mark.parametrize(
+    "printed", ["亨瑞克-斯滕森", "亨瑞克•斯滕森", "亨瑞克・斯滕森", "亨瑞克？斯滕森"]
+)
+def test_the_marks_between_parts_of_a_transliterated_name_are_one_middle_dot(printed: str) -> None:
+    assert normalize_name(printed) == normalize_name("亨瑞克·斯滕森") == "亨瑞克·斯滕森"
+
+
+def test_a_hyphen_outside_a_han_name_stays() -> None:
+    assert normalize_name("Jean-Paul") == "Jean-Paul"
     assert normalize_name("ＣＣＴＶ　央視") == "CCTV央视"
 
 
