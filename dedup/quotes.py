@@ -46,7 +46,7 @@ from dedup.names import (
     widen,
 )
 from dedup.normalize import nfkc, strip_glosses, to_simplified
-from dedup.speakers import FAMILIAR, SURNAMES, TITLES, Speakers
+from dedup.speakers import FAMILIAR, SURNAME_POST, SURNAME_POSTS, SURNAMES, TITLES, Speakers
 
 # Opening mark -> closing mark. Straight quotes open and close with the same character.
 PAIRS: dict[str, str] = {
@@ -1500,15 +1500,8 @@ _CLAUSE_LEAD = re.compile(
 _TITLE_PREFIX = re.compile(rf"[{_HAN}]{{0,12}}?(?:{_TITLES_RE})")
 
 
-# Posts that follow a bare surname the way an honorific does (王局长, 张教授, 刘医生); not
-# the generic ones (记者, 专家, 代表), which say what someone is, not who.
-_SURNAME_POSTS = sorted(
-    set(TITLES) - {"记者", "专家", "代表", "委员", "同志", "负责人", "发言人", "首席专家"},
-    key=len,
-    reverse=True,
-)
 _HONORED = re.compile(
-    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS) + _SURNAME_POSTS)})"
+    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS) + list(SURNAME_POSTS))})"
 )
 
 
@@ -2182,6 +2175,10 @@ def classify(content: str, marked: bool = True) -> str:
 # ---------------------------------------------------------------------------------- public
 
 
+# How far back a surname with a post (程老师) looks for the person named in full.
+_NAMED_SPAN = 3000
+
+
 @functools.lru_cache(maxsize=1)
 def _default_speakers() -> Speakers:
     return Speakers.builtin()
@@ -2214,6 +2211,9 @@ def extract_quotes(
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
             name = trim(view.text, who.speaker)
+            if SURNAME_POST.fullmatch(name):  # 程老师: the 程 named in full before
+                named = _people(view.text, max(0, opened - _NAMED_SPAN), opened, sp)
+                name = sp.canonical(name, [n for _, n in named])
             organ = _ORGAN_SUFFIX.search(name) or name.endswith(_BODY_WORDS)
             if not sp.knows(name) and not organ:
                 name = widen(view.text, name)  # people only: an organ's name is whole

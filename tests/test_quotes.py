@@ -316,6 +316,15 @@ def test_a_name_jieba_misses_before_the_verb_is_the_speaker(text: str, speaker: 
     assert quote.speaker == speaker
 
 
+def test_a_surname_with_a_post_speaks_for_the_person_named_in_full() -> None:
+    text = (
+        "程红秀是一位年轻的班主任，去年毕业于浙江师范大学。第一年教书，她就遇到了难题。"
+        "程老师说：“一年级学生识字少，拼音也没学好，写话很难。”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "程红秀"
+
+
 def test_a_familiar_name_the_page_frames_speaks_in_a_transcript() -> None:
     text = (
         "杭州市场小陈告诉记者，烂水果都查过。小陈和一位经营户的对话：\n"
