@@ -1398,12 +1398,26 @@ def _familiar(view: str, pos: int, name: str, speakers: Speakers) -> str:
     return speakers.canonical(name, [n for _, n in _people(view, max(0, pos - 300), pos, speakers)])
 
 
+def _owner(core: str, size: int) -> bool:
+    """The name ``core[:size]`` only says whose someone is (秦蘋|的丈夫说, 王信康|儿媳的夏素飞):
+    的 follows it at once or after one noun (儿媳, 律师), not after a manner (俞烨|慵懒的冲…,
+    苏晴|有些诧异的看向…) or a verb phrase (陆锋柱|来到村长的面前…)."""
+    if core.startswith("的", size):
+        return True
+    between = core[size : size + 3].partition("的")
+    if not between[1]:
+        return False
+    tokens = _tokens(between[0])
+    return len(tokens) == 1 and tokens[0][1].startswith("n")
+
+
 def _page_subject(part: str, view: str) -> str | None:
     """A name the page itself shows (see :mod:`dedup.names`) as the subject of ``part``, the
     clause right before a speech verb.
 
     A name the page keeps repeating opens the clause, after conjunctions, time words and
-    adverbs (但秦蘋表示, 莫天池直言), and not as the owner of someone else (秦蘋的丈夫说); a
+    adverbs (但秦蘋表示, 莫天池直言), and not as the owner of someone else (秦蘋的丈夫说,
+    王信康儿媳的夏素飞告诉记者); a
     name the page frames as a person's ends it, right before the verb, as the frame that
     found it did (环卫工人魏国芬|告诉记者, 杭州市场小陈|告诉记者).
     """
@@ -1413,7 +1427,7 @@ def _page_subject(part: str, view: str) -> str | None:
     repeated, framed = page_names(view), cued_names(view)
     for size in (3, 2):  # page names are two or three characters, the longer kept
         name = core[:size]
-        if len(name) == size and name in repeated and not core.startswith("的", size):
+        if len(name) == size and name in repeated and not _owner(core, size):
             return name
     for size in (3, 2):
         if len(core) >= size and core[-size:] in framed:

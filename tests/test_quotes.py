@@ -325,6 +325,24 @@ def test_a_surname_with_a_post_speaks_for_the_person_named_in_full() -> None:
     assert quote.speaker == "程红秀"
 
 
+_HERO = "王信康今年74岁，做好事已有几十年。王信康回忆起年轻时的往事。28岁那年，王信康摔伤了。"
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("王信康儿媳的夏素飞告诉记者，家人也会帮忙。", "夏素飞"),  # whose daughter-in-law
+        ("王信康的女儿说。", None),  # his daughter, never named
+        ("王信康慵懒的回应道。", "王信康"),  # 的 for 地: a manner, he still speaks
+    ],
+)
+def test_a_repeated_name_that_only_says_whose_someone_is_does_not_speak(
+    after: str, speaker: str | None
+) -> None:
+    (quote,) = extract_quotes(f"{_HERO}“他做好事从来不和家里讲，都是别人告诉我们的。”{after}")
+    assert quote.speaker == speaker
+
+
 def test_a_familiar_name_the_page_frames_speaks_in_a_transcript() -> None:
     text = (
         "杭州市场小陈告诉记者，烂水果都查过。小陈和一位经营户的对话：\n"
