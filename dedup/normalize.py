@@ -573,8 +573,14 @@ def strip_glosses(text: str) -> str:
 _NAME_SEPARATOR = re.compile(r"(?<=[\u4e00-\u9fff])[-‐‑–—•・‧∙?·](?=[\u4e00-\u9fff])")
 
 
+# The space between the words of a Latin-script name, the only one a name keeps.
+_LATIN_SPACE = re.compile(r"(?<=[A-Za-z])\s+(?=[A-Za-z])")
+
+
 def normalize_name(name: str) -> str:
-    """Canonical form of a speaker's name: NFKC, Simplified, no whitespace, one middle dot
-    between the parts of a transliterated name."""
-    folded = re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", name)))
-    return _NAME_SEPARATOR.sub("·", folded)
+    """Canonical form of a speaker's name: NFKC, Simplified, no whitespace but one space
+    between the words of a Latin-script name (julie furber), one middle dot between the parts
+    of a transliterated name."""
+    folded = to_simplified(unicodedata.normalize("NFKC", name)).strip()
+    folded = _LATIN_SPACE.sub(" ", folded)  # Tim  Cook -> Tim Cook
+    return _NAME_SEPARATOR.sub("·", re.sub(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])", "", folded))

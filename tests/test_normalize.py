@@ -152,6 +152,11 @@ def test_the_marks_between_parts_of_a_transliterated_name_are_one_middle_dot(pri
 
 def test_a_hyphen_outside_a_han_name_stays() -> None:
     assert normalize_name("Jean-Paul") == "Jean-Paul"
+
+
+def test_a_latin_name_keeps_one_space_between_its_words() -> None:
+    assert normalize_name(" julie   furber ") == "julie furber"
+    assert normalize_name("蒂姆 · 库克") == "蒂姆·库克"
     assert normalize_name("ＣＣＴＶ　央視") == "CCTV央视"
 
 
