@@ -1398,11 +1398,17 @@ def _familiar(view: str, pos: int, name: str, speakers: Speakers) -> str:
     return speakers.canonical(name, [n for _, n in _people(view, max(0, pos - 300), pos, speakers)])
 
 
+# A post and a name at the end of a clause (康明斯…执行总监julie furber): whoever opened the
+# clause only says where that person works.
+_POST_THEN_NAME = re.compile(rf"(?:{_TITLES_RE})(?:[{_HAN}]{{2,4}}|[A-Za-z][A-Za-z'. -]+)$")
+
+
 def _owner(core: str, size: int) -> bool:
-    """The name ``core[:size]`` only says whose someone is (秦蘋|的丈夫说, 王信康|儿媳的夏素飞):
-    的 follows it at once or after one noun (儿媳, 律师), not after a manner (俞烨|慵懒的冲…,
-    苏晴|有些诧异的看向…) or a verb phrase (陆锋柱|来到村长的面前…)."""
-    if core.startswith("的", size):
+    """The name ``core[:size]`` only says whose someone is (秦蘋|的丈夫说, 王信康|儿媳的夏素飞,
+    康明斯|电动动力事业部执行总监julie furber): 的 follows it at once or after one noun (儿媳,
+    律师), not after a manner (俞烨|慵懒的冲…, 苏晴|有些诧异的看向…) or a verb phrase
+    (陆锋柱|来到村长的面前…); or a post and a name end the clause."""
+    if core.startswith("的", size) or _POST_THEN_NAME.search(core, size + 1):
         return True
     between = core[size : size + 3].partition("的")
     if not between[1]:

@@ -334,6 +334,7 @@ _HERO = "王信康今年74岁，做好事已有几十年。王信康回忆起年
         ("王信康儿媳的夏素飞告诉记者，家人也会帮忙。", "夏素飞"),  # whose daughter-in-law
         ("王信康的女儿说。", None),  # his daughter, never named
         ("王信康慵懒的回应道。", "王信康"),  # 的 for 地: a manner, he still speaks
+        ("王信康公司执行总监julie furber介绍。", "julie furber"),  # where she works
     ],
 )
 def test_a_repeated_name_that_only_says_whose_someone_is_does_not_speak(
