@@ -1170,13 +1170,14 @@ def _surnamed(word: str) -> bool:
 
 
 def _surname_name(word: str) -> bool:
-    """Three characters that read as a surname and a given name jieba does not know
-    (周|建军, 蒋|万安, 周鸿|祎): the surname stands alone or starts jieba's first piece, the
-    rest is no common word (高|公司 is a company) and nothing in it is a function word."""
-    if len(word) != 3 or word[0] not in SURNAMES or not _unknown_name(word):
+    """Three characters that read as a surname and a given name jieba does not know, with no
+    title before them to vouch for it (周|建军, 蒋|万安, 周鸿|祎): what :func:`_surnamed` asks
+    after a title, from a common surname only, and the surname stands alone or starts
+    jieba's first piece (not 高公司, 高|公司 is a company)."""
+    if len(word) != 3 or word[0] not in SURNAMES or not _surnamed(word):
         return False
     first = _tokens(word)[0][0]
-    return (first == word[0] or first == word[:2]) and not common_word(word[1:])
+    return (first == word[0] or first == word[:2]) and _unknown_name(word)
 
 
 # An account through which an organ speaks, with its quoted handle (微博“@广州天气”).
