@@ -229,16 +229,17 @@ def trim(view: str, name: str) -> str:
 
 
 def widen(view: str, name: str) -> str:
-    """``name`` with the characters the page always prints right before it (佩|斯科夫)."""
+    """``name`` with the characters the page nearly always (``MOSTLY``) prints right before
+    it (佩|斯科夫), as :func:`page_names` settles a name's edges: one stray 巴斯科夫 among
+    four 佩斯科夫 does not stop it."""
     for _ in range(_WIDEN_MAX):
         if name[:1] in SURNAMES:
             break  # a Chinese name is whole once it starts with its surname (张广琛)
         starts = occurrences(view, name)
-        before = {view[s - 1] if s else "" for s in starts}
-        if not starts or len(before) != 1:
-            break
-        (ch,) = before
-        at = starts[0]
+        ch = _same(Counter(view[s - 1] if s else "" for s in starts))
+        if not ch:
+            break  # no one character stands before nearly every occurrence
+        at = next(s for s in starts if s and view[s - 1] == ch)
         if not _HAN.fullmatch(ch) or ch in _NOT_IN_NAME or _ends_title(view[max(0, at - 4) : at]):
             break
         if ch not in SURNAMES and ordinary_word(view[max(0, at - 2) : at]):

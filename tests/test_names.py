@@ -81,6 +81,15 @@ def test_widen_adds_the_syllable_the_page_always_prints_in_front() -> None:
     assert widen(text, "斯科夫") == "佩斯科夫"
 
 
+def test_widen_is_not_stopped_by_one_stray_occurrence() -> None:
+    text = (
+        "新闻秘书佩斯科夫表示，这是挑衅。佩斯科夫说，俄方将回应。随后佩斯科夫离开了。"
+        "佩斯科夫又说。巴斯科夫来了。"
+    )
+    assert widen(text, "斯科夫") == "佩斯科夫"
+    assert widen(text.replace("佩斯科夫离开", "巴斯科夫离开"), "斯科夫") == "斯科夫"  # 3 of 5
+
+
 def test_widen_adds_a_surname_even_once() -> None:
     assert widen("入驻孵化中心的业主张广琛说：", "广琛") == "张广琛"
 
