@@ -568,19 +568,30 @@ def strip_glosses(text: str) -> str:
     return text
 
 
+# Characters that spell foreign names in Chinese (特朗普, 亚森江·热合曼): transliteration syllables.
+TRANSLITERATION = frozenset(
+    "阿艾安奥巴拜贝比别波伯布达代戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖甘格古哈海汉罕赫胡霍吉"
+    "加贾杰金卡凯坎柯科克肯库拉莱赖兰朗勒雷里丽利莉林琳卢鲁伦罗洛马玛迈麦曼毛梅蒙米密明莫"
+    "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
+    "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
+    "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
+    "博唐圣孔朱伍丘邦汗吾班瑞缪"
+)
+_SYLLABLES = "".join(sorted(TRANSLITERATION))
 # The marks printed between the parts of a transliterated name (亨瑞克-斯滕森, 艾亚江•波拉提,
-# 艾亚江？波拉提 where an encoding lost the middle dot): all stand for the middle dot.
-_NAME_SEPARATOR = re.compile(r"(?<=[\u4e00-\u9fff])[-‐‑–—•・‧∙?·](?=[\u4e00-\u9fff])")
-
-
-# The space between the words of a Latin-script name, the only one a name keeps.
-_LATIN_SPACE = re.compile(r"(?<=[A-Za-z])\s+(?=[A-Za-z])")
+# 艾亚江？波拉提 where an encoding lost the middle dot): all stand for the middle dot. Only
+# between transliteration syllables: 中国—东盟博览会 is no name.
+_NAME_SEPARATOR = re.compile(rf"(?<=[{_SYLLABLES}])[-‐‑–—•・‧∙?·](?=[{_SYLLABLES}])")
+# A letter of an alphabet (julie furber, José Mourinho, Владимир Путин), not a Han character.
+_LETTER = r"[^\W\d_\u3400-\u9fff]"
+# The space between the words of a name in an alphabet, the only one a name keeps.
+_LETTER_SPACE = re.compile(rf"(?<={_LETTER})\s+(?={_LETTER})")
 
 
 def normalize_name(name: str) -> str:
     """Canonical form of a speaker's name: NFKC, Simplified, no whitespace but one space
-    between the words of a Latin-script name (julie furber), one middle dot between the parts
-    of a transliterated name."""
-    folded = to_simplified(unicodedata.normalize("NFKC", name)).strip()
-    folded = _LATIN_SPACE.sub(" ", folded)  # Tim  Cook -> Tim Cook
-    return _NAME_SEPARATOR.sub("·", re.sub(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])", "", folded))
+    between the words of a name in an alphabet (julie furber), one middle dot between the
+    parts of a transliterated name."""
+    folded = _LETTER_SPACE.sub(" ", to_simplified(unicodedata.normalize("NFKC", name)).strip())
+    spaceless = re.sub(rf"(?<!{_LETTER})\s+|\s+(?!{_LETTER})", "", folded)
+    return _NAME_SEPARATOR.sub("·", spaceless)

@@ -156,7 +156,13 @@ def test_a_hyphen_outside_a_han_name_stays() -> None:
 
 def test_a_latin_name_keeps_one_space_between_its_words() -> None:
     assert normalize_name(" julie   furber ") == "julie furber"
+    assert normalize_name("José  Mourinho") == "José Mourinho"
+    assert normalize_name("Владимир Путин") == "Владимир Путин"
     assert normalize_name("蒂姆 · 库克") == "蒂姆·库克"
+
+
+def test_a_dash_in_an_organs_name_stays() -> None:
+    assert normalize_name("中国—东盟博览会秘书处") == "中国—东盟博览会秘书处"
     assert normalize_name("ＣＣＴＶ　央視") == "CCTV央视"
 
 
