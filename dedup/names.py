@@ -1,18 +1,21 @@
-"""Names a page keeps repeating, found without a list of names.
+"""Names a page itself shows, found without a list of names.
 
 jieba's dictionary knows famous names (特朗普, 安德鲁) and its HMM guesses some others, but
 news is mostly about people nobody has heard of, and jieba cuts many of them into ordinary
-words (秦|蘋, 莫|天池, 张|广琛) or keeps only a piece (佩|斯科夫). An article, however,
-names the person it is about again and again: 秦蘋表示…, 秦蘋希望…, 秦蘋给出了…. Two facts
-of the page itself therefore recover such names:
+words (秦|蘋, 莫|天池, 张|广琛, 魏国|芬) or keeps only a piece (佩|斯科夫). The page itself,
+however, shows where a name stands: it names the person it is about again and again
+(秦蘋表示…, 秦蘋希望…), and it frames a person by what surrounds them (环卫工人魏国芬告诉记者).
+Three facts of the page therefore recover such names:
 
 * :func:`page_names`: a string of two or three Han characters that starts with a common
   surname, recurs at least ``MIN_COUNT`` times, and is not an ordinary dictionary word is a
   personal name (万元, 周末 and 高温 recur too, but jieba knows them as other words); a
   three-character string that opens with such a word is not (金额为), which also misses
   the rare name that does (秦国倩);
-* :func:`widen`: a name that the page prints every time right after the same character is
-  missing that character (斯科夫 always after 佩), unless the character ends a title
+* :func:`cued_names`: a surname and one or two characters between a clause start or a role
+  and speech or a person's doing (。秦朝滨当庭表示) is a name, printed once or more;
+* :func:`widen`: a name that the page nearly always (``MOSTLY``) prints right after the same
+  character is missing that character (斯科夫 after 佩), unless the character ends a title
   (总统特朗普) or the name already starts with a surname; a surname in front completes a
   name even if it is printed once (业主张|广琛).
 
@@ -120,69 +123,85 @@ def page_names(view: str) -> frozenset[str]:
 
 
 # What a person does right after being named, opening the clause (魏国芬|告诉记者, 秦朝滨|当庭
-# 表示, 和蓉|说): the place where a name jieba does not know can be read off the page.
+# 表示, 和蓉|说): the place where a name jieba does not know can be read off the page. Not
+# inside a word (称号, 说明, 称赞, 说法).
 _NAMED_BEFORE = re.compile(
-    r"说|告诉|表示|认为|介绍|称|坦言|回忆|指出|强调|透露|解释|补充|笑着|当庭|向记者|对记者"
+    r"说(?![明法服])|告诉|表示|认为|介绍|称(?![号赞为作呼])|坦言|回忆|指出|强调|透露|解释|补充"
+    r"|笑着|当庭|向记者|对记者"
 )
 # Characters that end no name but lean on the verb after it (曾表示, 所说, 地说, 来说, 自称,
 # 却说, 则表示): the name ends before them.
-_LEANS_ON_VERB = re.compile("[曾所地来自忙答辩声谎却则越]")
+_LEANS_ON_VERB = re.compile("[曾所地来自忙答辩声谎却则]")
 # What ends the words before such a name: a clause, a closing quote, 的 (工作的|王原).
-_CLAUSE_END = frozenset("。！？!?；;，,：:\n\u3000 ”」的")
+_BEFORE_NAME = frozenset("。！？!?；;，,：:\n\u3000 ”」的")
+# jieba's tags of two characters that are a word of their own before a third (冷笑|着 is
+# tagged nr, 苏醒|后 v, 许多|人 m): a name, verb, adjective, adverb, numeral, pronoun,
+# conjunction, preposition, locative or particle.
+_WORD_TAGS = ("nr", "v", "a", "d", "m", "r", "c", "p", "f", "u")
+# Characters that end no name but stand between a subject and its verb (王芳|仍表示,
+# 王芳|笑说, 病人苏醒|后说, 王芳|并指出); jieba tags most of them like a given name's.
+_AFTER_SUBJECT = frozenset("仍并亦均再才已正皆便遂竟总笑着后时前")
+
+
+def opens_name(lead: str) -> bool:
+    """What stands before a name that jieba does not know may end there: nothing, a
+    clause or a closing quote, 的, a title or role (环卫工人|魏国芬, 总经理|秦蘋), but not
+    a preposition, a verb or another name (对|小陈, 看望|老陈, 张|小雷)."""
+    return not lead or lead[-1] in _BEFORE_NAME or _ends_title(lead) or lead.endswith("人")
 
 
 @functools.lru_cache(maxsize=64)
 def cued_names(view: str) -> frozenset[str]:
     """Names jieba misses, known by where the page prints them: a surname and one or two
-    characters that open a clause or follow a role (环卫工人|魏国芬, 大一学生|李玟, 。|秦朝滨;
-    a word ending in 人 counts as a role here, where the verb after vouches for a person)
-    and are followed by speech or a person's doing (告诉记者, 当庭表示). jieba cuts these
-    into a place and a character (魏国|芬) or a dynasty and a place (秦朝|滨); one such
-    sentence on the page is enough, as the frame itself says a person stands there. A
-    familiar form (小陈, 老王, 大杨) needs no clause start before it.
+    characters (or 小/老/大 and a surname) after a clause start, 的 or a role (环卫工人|魏国芬,
+    大一学生|李玟, 。|秦朝滨, 。|小陈; see :func:`opens_name`) and before speech or a person's
+    doing (告诉记者, 当庭表示). jieba cuts these into a place and a character (魏国|芬) or a
+    dynasty and a place (秦朝|滨); one such sentence on the page is enough, as the frame
+    itself says a person stands there.
 
-    The three-character reading wins (魏国芬 over 魏国) unless it ends in 某 and one more
-    (李某谎); a character that leans on the verb is no part of the name (李某|答称, 苏晴|所说,
-    邓肯|曾表示). Nothing jieba lists as an ordinary word (周围, 简单地), ending in a title
-    (王书记) or holding an adverb or numeral (张|适时, 许多|人) is a name, nor a "surname"
-    that ends the word before it (官方|微博称, 警方|通报, 工程|师).
+    The three-character reading wins (魏国芬 over 魏国) unless its first two characters are
+    a name or word of their own (王芳|仍表示, 冷笑|着说, 苏醒|后说), its last is a word that
+    ends no name, or it ends in 某 and one more (李某谎); a character that leans on the verb
+    is no part of the name (李某|答称, 苏晴|所说, 邓肯|曾表示). Nothing jieba's dictionary
+    holds (周围, 荣誉: it tags some ordinary words as names, and knows real ones itself), ends
+    in a title (王书记) or holds an adverb or numeral (张|适时, 许多|人) is a name, nor a
+    "surname" that ends the word before it (官方|微博称, 警方|通报, 工程|师).
     """
     found = set()
     for m in _NAMED_BEFORE.finditer(view):
         end = m.start() - bool(_LEANS_ON_VERB.fullmatch(view[m.start() - 1 : m.start()]))
+        familiar = view[max(0, end - 2) : end]
+        if FAMILIAR.fullmatch(familiar) and opens_name(view[max(0, end - 6) : end - 2]):
+            found.add(familiar)  # 。小陈告诉记者 (jieba knows 小陈 as a word: no dictionary test)
+            continue
         for size in (3, 2):
             at = end - size
             word = view[max(0, at) : end]
             if at < 0 or not _HAN.fullmatch(word) or word[0] not in SURNAMES:
                 continue
-            if _NOT_IN_NAME & set(word[1:]) or ordinary_word(word) or word.endswith(TITLES):
+            if _NOT_IN_NAME & set(word[1:]) or listed(word) or word.endswith(TITLES):
                 continue
-            if size == 3 and (word[1] == "某" != word[2] or ordinary_word(word[2] + m.group())):
+            if size == 3 and _longer_than_the_name(word, m.group()):
                 continue
-            if size == 3 and (_function_word(word[1:]) or _function_word(word[:2])):
-                continue  # 张|适时说, 许多|人说: a surname before an adverb or numeral
             lead = view[max(0, at - 4) : at]
             if lead and ordinary_word(lead[-1] + word[0]):
                 break
-            if at == 0 or lead[-1] in _CLAUSE_END or _ends_title(lead) or lead.endswith("人"):
+            if opens_name(lead):
                 found.add(word)
                 break
-        # 小/老/大 + surname marks a name wherever it stands (市场小陈告诉记者), unless the
-        # prefix ends the word before it (从小|陈…).
-        familiar = view[max(0, end - 2) : end]
-        prefixed = end >= 3 and ordinary_word(view[end - 3 : end - 1])
-        if FAMILIAR.fullmatch(familiar) and not ordinary_word(familiar) and not prefixed:
-            found.add(familiar)
     return frozenset(found)
 
 
-# jieba's tags of words that are never part of a name: adverbs, numerals, pronouns,
-# conjunctions and prepositions (verbs are: 李振兴, 付生财, 王跃进).
-_FUNCTION_TAGS = ("d", "ad", "m", "r", "c", "p")
-
-
-def _function_word(word: str) -> bool:
-    return _dictionary().get(word, "x").startswith(_FUNCTION_TAGS)
+def _longer_than_the_name(word: str, verb: str) -> bool:
+    """The three characters before ``verb`` hold a shorter name or word and one more
+    character (see :func:`cued_names`)."""
+    return (
+        (word[1] == "某" != word[2])  # 李某|谎称
+        or word[2] in _AFTER_SUBJECT
+        or ordinary_word(word[2] + verb)
+        or _dictionary().get(word[:2], "").startswith(_WORD_TAGS)
+        or _dictionary().get(word[1:], "").startswith(("ad", "m", "r", "c", "p"))  # 张|适时
+    )
 
 
 def _ends_title(text: str) -> bool:
@@ -240,8 +259,8 @@ def widen(view: str, name: str) -> str:
         if not ch:
             break  # no one character stands before nearly every occurrence
         at = next(s for s in starts if s and view[s - 1] == ch)
-        if not _HAN.fullmatch(ch) or ch in _NOT_IN_NAME or _ends_title(view[max(0, at - 4) : at]):
-            break
+        if _ends_title(view[max(0, at - 4) : at]):
+            break  # (_same already refuses particles and anything not Han)
         if ch not in SURNAMES and ordinary_word(view[max(0, at - 2) : at]):
             break  # 家属|里欧: the character ends a word of its own
         if len(starts) < 2 and ch not in SURNAMES:

@@ -40,13 +40,14 @@ from dedup.names import (
     cued_names,
     listed,
     occurrences,
+    opens_name,
     ordinary_word,
     page_names,
     trim,
     widen,
 )
-from dedup.normalize import nfkc, strip_glosses, to_simplified
-from dedup.speakers import FAMILIAR, SURNAME_POST, SURNAME_POSTS, SURNAMES, TITLES, Speakers
+from dedup.normalize import TRANSLITERATION, nfkc, strip_glosses, to_simplified
+from dedup.speakers import FAMILIAR, SURNAME_POSTS, SURNAME_WITH_POST, SURNAMES, TITLES, Speakers
 
 # Opening mark -> closing mark. Straight quotes open and close with the same character.
 PAIRS: dict[str, str] = {
@@ -273,14 +274,7 @@ _TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{_HAN}]{{2,3}}?)(
 # into ? or • on scraped pages (亚森江?热合曼), or printed as a hyphen (托托-沃尔夫); a mark
 # between two of these syllables is read as that dot, while 为什么?因为 or 好吗?他 keep their
 # question mark.
-_TRANSLIT = frozenset(
-    "阿艾安奥巴拜贝比别波伯布达代戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖甘格古哈海汉罕赫胡霍吉"
-    "加贾杰金卡凯坎柯科克肯库拉莱赖兰朗勒雷里丽利莉林琳卢鲁伦罗洛马玛迈麦曼毛梅蒙米密明莫"
-    "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
-    "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
-    "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
-    "博唐圣孔朱伍丘邦汗吾班瑞缪"
-)
+_TRANSLIT = TRANSLITERATION
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
 _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
 # Not after 年: 年代·毛泽东 is a decade before a name, not 代·毛泽.
@@ -687,9 +681,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     repeated = _page_subject(part, view)
     if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
         at = part.index(repeated)
-        candidates.append((at, _familiar(view, offset + at, repeated, speakers)))
+        candidates.append((at, _later_reference(view, offset + at, repeated, speakers)))
     for m in _DOCUMENT.finditer(part):
-        if not _ISSUED.search(part, max(0, m.start() - 4), m.end() + 3):
+        if not _WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             candidates.append((m.start(), m.group(1)))  # not 在上述《提案》中: the issuer speaks
     for surname, full in _family_names(view, offset + len(part)).items():
         candidates += [(m.start(), full) for m in re.finditer(surname, part)]
@@ -1074,12 +1068,15 @@ def _person_before_adverbial(words: str) -> str | None:
     if not head:
         return None
     text = "".join(word for word, _ in head)
+    adverbial = "".join(word for word, _ in tokens[at:])
     if (
-        _ISSUED.match("".join(word for word, _ in tokens[at:]))
+        _ISSUED.match(adverbial)
         and re.fullmatch(rf"[{_HAN}]{{2,16}}", text)
         and not _UNNAMED_BODY.match(text)
     ):
         return text  # 欢瑞世纪在声明中表示: whoever issues a statement speaks in it
+    if _WRITTEN_IN.match(adverbial):  # 全国工商联在上述《提案》中提出: a named writer
+        return _person_at_end(whole) or _organ(head) or (text if _is_proper_noun(text) else None)
     if len(head) == 1:  # a name, or an organ jieba knows (欧盟, 外交部) or spells out
         proper = _tagged_name(head[0]) or head[0][1].startswith(("nt", "j"))
         return head[0][0] if proper else _organ(head)
@@ -1092,11 +1089,12 @@ _DATE_PIECE = re.compile(r"\d+|[年月日号]")
 # Categories of body that name none (公司, 学校): alone, or pointed back to (该公司).
 _BARE_BODIES = "公司|企业|集团|学校|学院|大学|医院|银行|单位|俱乐部"
 _UNNAMED_BODY = re.compile(rf"^(?:该|这|那|此|涉事|有关|相关|上述|某|(?:{_BARE_BODIES})$)")
-# An adverbial naming the issuer's own document (在声明中, 在上述《提案》中, 在《前言》中): its
-# subject is whoever issued or wrote it, not the document.
-_ISSUED = re.compile(
-    r"在(?:其|上述|该|这份)?(?:声明|公告|通报|致歉信|公开信|回应|《[^》]{1,30}》(?:一文)?)中"
-)
+# An adverbial naming the issuer's own statement (在声明中, 在其公告中): whoever issued it
+# speaks in it, named or not.
+_ISSUED = re.compile(r"在(?:其)?(?:声明|公告|通报|致歉信|公开信|回应)中")
+# An adverbial naming a document the subject wrote (在上述《提案》中, 在《前言》中): the writer
+# speaks, not the document, when the subject names someone (not 多位专家, 作者).
+_WRITTEN_IN = re.compile(r"在(?:其|上述|该|这份)?《[^》]{1,30}》(?:一文)?中")
 
 
 # What the names of companies and media end with (小米集团, 人民日报, 新华社, 央视新闻).
@@ -1391,17 +1389,64 @@ def _publisher(view: str, offset: int, part: str) -> str | None:
     return None
 
 
-def _familiar(view: str, pos: int, name: str, speakers: Speakers) -> str:
-    """A familiar form (老王, 大杨) as the person with that surname named in the 300
-    characters before ``pos``; any other name unchanged."""
-    if not FAMILIAR.match(name):
+def _later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
+    """The person a later reference at ``pos`` means, named in full before it, or ``name``.
+
+    A familiar form (老王, 大杨) is the person with that surname named in the 300 characters
+    before. A surname with a post (顾科长, 赵医生; not a courtesy form such as 王先生) is the
+    person the page printed beside that post (找顾俊科长询问, 这名女医生叫赵粉艳): a page may
+    name several people with one surname (村民王德福 … 王书记), and the post tells them apart.
+    """
+    if FAMILIAR.match(name):
+        named = _people(view, max(0, pos - 300), pos, speakers)
+        return speakers.canonical(name, [n for _, n in named])
+    post = SURNAME_WITH_POST.fullmatch(name)
+    if post is None:
         return name
-    return speakers.canonical(name, [n for _, n in _people(view, max(0, pos - 300), pos, speakers)])
+    holders = [n for at, n in _post_holders(view, *post.groups()) if at < pos]
+    return holders[-1] if holders else name
 
 
-# A post and a name at the end of a clause (康明斯…执行总监julie furber): whoever opened the
-# clause only says where that person works.
-_POST_THEN_NAME = re.compile(rf"(?:{_TITLES_RE})(?:[{_HAN}]{{2,4}}|[A-Za-z][A-Za-z'. -]+)$")
+def _beside(view: str, side: str, surname: str, before: bool) -> str | None:
+    """The full name with ``surname`` in the words ``side`` of a post: the last three or two
+    characters before it (顾俊|科长), the first three or two after it (医生叫|赵粉艳). After
+    the post a three-character name must end there (赵粉艳，) or recur on the page, else it
+    is two characters and a verb (科长|顾俊询问). A courtesy form there (书记|董先生) names
+    nobody in full."""
+    for name in (side[-3:], side[-2:]) if before else (side[:3], side[:2]):
+        if len(name) < 2 or _HONORED.fullmatch(name) or name.endswith("姓"):
+            return None  # 书记|董先生, 一位|梁姓|老师: nobody named in full
+        ends = before or len(name) == 2 or side[3:4] in _CLAUSE_END
+        whole = ends or len(occurrences(view, name)) >= 2
+        plain = not set(name[1:]) & set(_NOT_GIVEN) and not ordinary_word(name)
+        if name[0] == surname and plain and whole:
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _post_holders(view: str, surname: str, post: str) -> tuple[tuple[int, str], ...]:
+    """(position, name) of every full name with ``surname`` printed right beside ``post``
+    on the page (顾俊|科长, 科长|顾俊, 医生叫|赵粉艳; see :func:`_beside`), in text order. Found
+    once per page and post, so that a page full of 程老师 stays linear."""
+    found = []
+    for m in re.finditer(re.escape(post), view):
+        # The reference itself may follow the full name (自称高振宗|高|教授).
+        stop = m.start() - (view[m.start() - 1 : m.start()] == surname)
+        after = view[m.end() : m.end() + 6]
+        after = after[len(re.match(r"(?:名叫|叫|是)?", after).group()) :]
+        for side, before in ((view[max(0, stop - 3) : stop], True), (after, False)):
+            name = _beside(view, side, surname, before)
+            if name:
+                found.append((m.start(), name))
+                break
+    return tuple(found)
+
+
+# A post and a name at the end of a clause (康明斯…执行总监julie furber, 白宫新闻发言人桑德斯):
+# whoever opened the clause only says where that person works; the name must read as one
+# (not 记者|采访时, see :func:`_owner`).
+_POST_THEN_NAME = re.compile(rf"(?:{_TITLES_RE})([{_HAN}]{{2,3}}|[A-Za-z][A-Za-z'. -]+)$")
 
 
 def _owner(core: str, size: int) -> bool:
@@ -1409,7 +1454,9 @@ def _owner(core: str, size: int) -> bool:
     康明斯|电动动力事业部执行总监julie furber): 的 follows it at once or after one noun (儿媳,
     律师), not after a manner (俞烨|慵懒的冲…, 苏晴|有些诧异的看向…) or a verb phrase
     (陆锋柱|来到村长的面前…); or a post and a name end the clause."""
-    if core.startswith("的", size) or _POST_THEN_NAME.search(core, size + 1):
+    post = _POST_THEN_NAME.search(core, size + 1)
+    named = post is not None and (post.group(1).isascii() or _surnamed(post.group(1)))
+    if core.startswith("的", size) or named:
         return True
     between = core[size : size + 3].partition("的")
     if not between[1]:
@@ -1419,26 +1466,31 @@ def _owner(core: str, size: int) -> bool:
 
 
 def _page_subject(part: str, view: str) -> str | None:
-    """A name the page itself shows (see :mod:`dedup.names`) as the subject of ``part``, the
-    clause right before a speech verb.
+    """A name the page keeps repeating (see :mod:`dedup.names`) opening the clause ``part``.
 
-    A name the page keeps repeating opens the clause, after conjunctions, time words and
-    adverbs (但秦蘋表示, 莫天池直言), and not as the owner of someone else (秦蘋的丈夫说,
-    王信康儿媳的夏素飞告诉记者); a
-    name the page frames as a person's ends it, right before the verb, as the frame that
-    found it did (环卫工人魏国芬|告诉记者, 杭州市场小陈|告诉记者).
+    After conjunctions, time words and adverbs (但秦蘋表示, 莫天池直言), and not as the owner
+    of someone else (秦蘋的丈夫说, 王信康儿媳的夏素飞告诉记者).
     """
     core = part.strip()
     core = core[len(_CLAUSE_LEAD.match(core).group()) :]
     core = _LEADING_TIME.sub("", core)
-    repeated, framed = page_names(view), cued_names(view)
+    names = page_names(view)
     for size in (3, 2):  # page names are two or three characters, the longer kept
         name = core[:size]
-        if len(name) == size and name in repeated and not _owner(core, size):
+        if len(name) == size and name in names and not _owner(core, size):
             return name
+    return None
+
+
+def _framed_subject(part: str, view: str) -> str | None:
+    """A name the page frames as a person's (see :func:`dedup.names.cued_names`) ending the
+    clause right before the verb, where the frame that found it stands (环卫工人魏国芬|说, not
+    妈妈对小陈|说: what comes before the name must let one start there)."""
+    core = part.strip()
     for size in (3, 2):
-        if len(core) >= size and core[-size:] in framed:
-            return core[-size:]
+        name = core[-size:]
+        if len(core) >= size and name in cued_names(view) and opens_name(core[:-size][-4:]):
+            return name
     return None
 
 
@@ -1491,11 +1543,15 @@ def _subject(view: str, start: int, end: int, speakers: Speakers) -> str | None:
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
             name = None
             for words in dict.fromkeys((tail,) if own else (tail, part)):  # after the mark first
-                name = _bare_name(words, speakers) or _page_subject(words, view)
+                name = (  # a name the page frames first: jieba may glue a role to it
+                    _framed_subject(words, view)  # (博士生王生位说: not 博士生王生|位)
+                    or _bare_name(words, speakers)
+                    or _page_subject(words, view)
+                )
                 if name:
                     break
             if name:
-                return _familiar(view, start, name, speakers)
+                return _later_reference(view, start, name, speakers)
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:
@@ -2196,10 +2252,6 @@ def classify(content: str, marked: bool = True) -> str:
 # ---------------------------------------------------------------------------------- public
 
 
-# How far back a surname with a post (程老师) looks for the person named in full.
-_NAMED_SPAN = 3000
-
-
 @functools.lru_cache(maxsize=1)
 def _default_speakers() -> Speakers:
     return Speakers.builtin()
@@ -2231,10 +2283,7 @@ def extract_quotes(
             who = _turn_taker(view.text, dialogue, sp)
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         if who.speaker is not None:
-            name = trim(view.text, who.speaker)
-            if SURNAME_POST.fullmatch(name):  # 程老师: the 程 named in full before
-                named = _people(view.text, max(0, opened - _NAMED_SPAN), opened, sp)
-                name = sp.canonical(name, [n for _, n in named])
+            name = _later_reference(view.text, opened, trim(view.text, who.speaker), sp)
             organ = _ORGAN_SUFFIX.search(name) or name.endswith(_BODY_WORDS)
             if not sp.knows(name) and not organ:
                 name = widen(view.text, name)  # people only: an organ's name is whole

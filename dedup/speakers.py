@@ -171,12 +171,14 @@ SURNAME_POSTS = tuple(
         reverse=True,
     )
 )
-# 程老师, 顾科长: a surname and a post, a later reference to someone named in full before.
-# Not a courtesy form (王先生, 刘女士, 李师傅): that is how the article names someone it
-# does not name in full, and a 王 named elsewhere is as likely another member of the family.
-_COURTESY = frozenset({"先生", "女士", "小姐", "阿姨", "师傅", "同学", "大爷"})
-SURNAME_POST = re.compile(
-    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(p for p in SURNAME_POSTS if p not in _COURTESY)})"
+# A surname and a post (程老师, 顾科长, 王书记): how an article refers again to someone it
+# may have named in full beside that post (see dedup.quotes). Not a courtesy or kin form
+# (王先生, 刘女士, 王爷爷): that is how an article names someone it does not name in full.
+_COURTESY = frozenset(
+    {"先生", "女士", "阿姨", "师傅", "同学", "大爷", "爷爷", "奶奶", "叔叔", "大妈"}
+)
+SURNAME_WITH_POST = re.compile(
+    f"([{''.join(sorted(SURNAMES))}])({'|'.join(p for p in SURNAME_POSTS if p not in _COURTESY)})"
 )
 # A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
 # 习近平法治思想) is not that person speaking.
@@ -276,8 +278,7 @@ class Speakers:
         ``named`` lists the canonical people the article has named before this point, most
         recent last; a bare title resolves to the most recent of them that carries it, and
         stays a bare title otherwise. A familiar form (老王) resolves to the most recent of
-        them with that surname and stays as printed otherwise, and so does a surname with a
-        post (程老师, 顾科长).
+        them with that surname and stays as printed otherwise.
         """
         norm = normalize_name(name)
         if norm in self._alias:
@@ -286,13 +287,6 @@ class Speakers:
         if familiar:
             surname = familiar.group(1)
             full = [p for p in named if len(p) >= 2 and p.startswith(surname) and p != norm]
-            return full[-1] if full else norm
-        if SURNAME_POST.fullmatch(norm):  # 程老师 after 程红秀: the person, not the post
-            full = [
-                p
-                for p in named
-                if 2 <= len(p) <= 3 and p[0] == norm[0] and not SURNAME_POST.fullmatch(p)
-            ]
             return full[-1] if full else norm
         if norm in self._title:
             holders = self._title[norm]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dedup.names import MIN_COUNT, cued_names, ordinary_word, page_names, trim, widen
+from dedup.names import MIN_COUNT, cued_names, listed, ordinary_word, page_names, trim, widen
 
 # A feature about a club official whose name jieba cuts apart (秦|苹).
 _CLUB = (
@@ -120,9 +120,11 @@ def test_widen_does_not_take_in_a_role_word() -> None:
         ("参加考试的大一学生李玟告诉记者，题目不难。", "李玟"),
         ("在大棚不远处。付生财说，双孢菇可以连续收获四茬。", "付生财"),  # 生财 is a verb
         ("有关情况，李某答称不知道。", "李某"),  # not 李某答
-        ("这件事，邓肯曾表示要查清楚。", "邓肯"),  # not 邓肯曾
+        ("这件事，邓晓岚曾表示要查清楚。", "邓晓岚"),  # not 邓晓岚曾
         ("对此，柏海却说没有这回事。", "柏海"),  # not 柏海却
-        ("烂水果还是流入了杭州市场小陈告诉记者，", "小陈"),  # 小 + surname: no clause start needed
+        ("烂水果还是流入了杭州市场。小陈告诉记者，", "小陈"),  # 小 + surname
+        ("环卫工人王立新告诉记者，", "王立新"),  # 立新 is an adverb in jieba, a name here
+        ("钱宝网总裁张小雷表示，", "张小雷"),  # not 小雷 inside it
     ],
 )
 def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, name: str) -> None:
@@ -132,7 +134,8 @@ def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, 
 def test_words_in_a_name_frame_are_not_names() -> None:
     page = (
         "在这方面，周围说什么的都有。官方微博称，警方通报指出，该工程师说，"
-        "简单地说，许多人说，王书记表示，张适时表示，从小陈述说"
+        "简单地说，许多人说，王书记表示，张适时表示，从小陈述说。妈妈对小陈说，儿子看望老陈，"
+        "面对质疑，王芳仍表示，王芳笑说，王芳并指出，他冷笑着说，病人苏醒后说，授予荣誉称号"
     )
     assert cued_names(page) == set()
 
@@ -145,5 +148,7 @@ def test_words_in_a_name_frame_are_not_names() -> None:
 )
 def test_a_made_up_name_in_a_frame_is_found(given_name: str, lead: str, verb: str) -> None:
     name = "秦" + given_name
-    assume(not ordinary_word(name) and not ordinary_word("秦" + given_name[:1]))
+    # jieba knows listed words itself (秦池 is a brand), and a three-character reading gives
+    # way to a listed first two (秦国).
+    assume(not listed(name) and not (len(name) == 3 and listed(name[:2])))
     assert name in cued_names(f"事情发生以后{lead}{name}{verb}，这件事要查清楚。")

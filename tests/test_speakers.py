@@ -129,23 +129,6 @@ def test_familiar_form_stays_as_printed_without_a_namesake(surname: str, named: 
 
 
 @pytest.mark.parametrize(
-    ("later", "named", "person"),
-    [
-        ("程老师", ["程红秀"], "程红秀"),
-        ("顾科长", ["李明", "顾俊"], "顾俊"),
-        ("顾科长", ["顾俊", "王芳"], "顾俊"),
-        ("顾科长", ["李明"], "顾科长"),  # nobody named 顾: the post stays as printed
-        ("王先生", ["王贵彬"], "王先生"),  # a courtesy form is how the article names him
-        ("饶先生", ["饶家接"], "饶先生"),
-    ],
-)
-def test_surname_with_a_post_resolves_to_the_person_named_with_that_surname(
-    speakers: Speakers, later: str, named: list[str], person: str
-) -> None:
-    assert speakers.canonical(later, named) == person
-
-
-@pytest.mark.parametrize(
     ("credit", "name"),
     [("空军某部参谋长陈海东", "陈海东"), ("审判长李国华", "李国华"), ("领队周志明", "周志明")],
 )
