@@ -16,6 +16,12 @@ SEEDS = Path(__file__).resolve().parents[1] / "samples"  # copies of the five re
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_quotes.json"
 
 
+def speaker_of(text: str) -> str | None:
+    """The speaker of the one quote in ``text``."""
+    (quote,) = extract_quotes(text)
+    return quote.speaker
+
+
 def only(quotes: list[Quote], content: str) -> Quote:
     """The single quote whose content is ``content``."""
     hits = [q for q in quotes if q.text == content]
@@ -248,8 +254,7 @@ def test_slogan_after_a_direct_quote_is_the_writers() -> None:
     ],
 )
 def test_speaker_named_by_description_or_title(text: str, speaker: str) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 @pytest.mark.parametrize(
@@ -300,8 +305,7 @@ def test_pronoun_refers_to_the_last_person_named() -> None:
     ],
 )
 def test_pronoun_refers_to_a_person_jieba_does_not_tag(text: str, speaker: str) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 @pytest.mark.parametrize(
@@ -312,8 +316,7 @@ def test_pronoun_refers_to_a_person_jieba_does_not_tag(text: str, speaker: str) 
     ],
 )
 def test_a_name_jieba_misses_before_the_verb_is_the_speaker(text: str, speaker: str) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 @pytest.mark.parametrize(
@@ -334,8 +337,7 @@ def test_a_name_jieba_misses_before_the_verb_is_the_speaker(text: str, speaker: 
 def test_a_surname_with_a_post_is_whoever_the_page_printed_with_that_post(
     text: str, speaker: str
 ) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 _HERO = "王信康今年74岁，做好事已有几十年。王信康回忆起年轻时的往事。28岁那年，王信康摔伤了。"
@@ -377,8 +379,7 @@ def test_a_repeated_name_that_only_says_whose_someone_is_does_not_speak(
     ],
 )
 def test_a_name_in_a_clause_speaks_only_as_its_subject(text: str, speaker: str | None) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 def test_a_familiar_name_the_page_frames_speaks_in_a_transcript() -> None:
@@ -547,8 +548,7 @@ def test_seed_000_statements_named_in_the_brief() -> None:
     ],
 )
 def test_speaker_names_beyond_the_dictionary(text: str, speaker: str) -> None:
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 def test_latin_name_with_a_space_is_one_speaker() -> None:
@@ -808,8 +808,7 @@ def test_quote_opening_a_paragraph_belongs_to_the_one_person_named_next(
     after: str, speaker: str | None
 ) -> None:
     text = f"打车软件今天恢复上线。\n“等了半个小时，来接单的却是一辆货车。”{after}"
-    (quote,) = extract_quotes(text)
-    assert quote.speaker == speaker
+    assert speaker_of(text) == speaker
 
 
 def test_straight_opening_mark_closed_by_a_curly_one() -> None:
