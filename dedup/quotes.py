@@ -1642,15 +1642,6 @@ _DOCUMENT_ISSUER = re.compile(
 _FRAME = re.compile(r"^.*》[里中]?")
 
 
-def _trailing_nouns(words: str) -> str:
-    """The nouns ``words`` end with: the body named before a document's title (记者查阅|公安部)."""
-    tokens = _tokens(words)
-    k = len(tokens)
-    while k and tokens[k - 1][1] in ("n", "nt", "ns", "nz", "j"):
-        k -= 1
-    return "".join(word for word, _ in tokens[k:])
-
-
 def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
     """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``)."""
     m = _AS_SAID.search(view, sent, pos)
@@ -1660,7 +1651,7 @@ def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
             _bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说"
         )
     m = _DOCUMENT_ISSUER.search(view, sent, pos)
-    body = _trailing_nouns(m.group("who")) if m else ""
+    body = _named_part(m.group("who"), proper=False) if m else ""
     if _ORGAN_SUFFIX.search(body):
         return _Who(body, "发布")  # 记者查阅公安部《…》 -> 公安部
     m = _ISSUER.search(view, sent, pos)
