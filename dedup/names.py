@@ -134,10 +134,11 @@ _NAMED_BEFORE = re.compile(
 _LEANS_ON_VERB = re.compile("[曾所地来自忙答辩声谎却则]")
 # What ends the words before such a name: a clause, a closing quote, 的 (工作的|王原).
 _BEFORE_NAME = frozenset("。！？!?；;，,：:\n\u3000 ”」的")
-# jieba's tags of two characters that are a word of their own before a third (冷笑|着 is
-# tagged nr, 苏醒|后 v, 许多|人 m): a name, verb, adjective, adverb, numeral, pronoun,
-# conjunction, preposition, locative or particle.
-_WORD_TAGS = ("nr", "v", "a", "d", "m", "r", "c", "p", "f", "u")
+# jieba's tags of two characters that are a word of their own before a third (苏醒|后 v,
+# 许多|人 m): a verb, adjective, adverb, numeral, pronoun, conjunction, preposition,
+# locative or particle. Not a name: jieba lists some 2,000 surname-led pairs as names
+# (杨成, 李德) that open longer ones (杨成林, 李德胜).
+_WORD_TAGS = ("v", "a", "d", "m", "r", "c", "p", "f", "u")
 # Characters that end no name but stand between a subject and its verb (王芳|仍表示,
 # 王芳|笑说, 病人苏醒|后说, 王芳|并指出); jieba tags most of them like a given name's.
 _AFTER_SUBJECT = frozenset("仍并亦均再才已正皆便遂竟总笑着后时前")
@@ -153,14 +154,14 @@ def opens_name(lead: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def cued_names(view: str) -> frozenset[str]:
     """Names jieba misses, known by where the page prints them: a surname and one or two
-    characters (or 小/老/大 and a surname) after a clause start, 的 or a role (环卫工人|魏国芬,
+    characters (or 小/老/大/阿 and a surname) after a clause start, 的 or a role (环卫工人|魏国芬,
     大一学生|李玟, 。|秦朝滨, 。|小陈; see :func:`opens_name`) and before speech or a person's
     doing (告诉记者, 当庭表示). jieba cuts these into a place and a character (魏国|芬) or a
     dynasty and a place (秦朝|滨); one such sentence on the page is enough, as the frame
     itself says a person stands there.
 
     The three-character reading wins (魏国芬 over 魏国) unless its first two characters are
-    a name or word of their own (王芳|仍表示, 冷笑|着说, 苏醒|后说), its last is a word that
+    a word of their own (苏醒|后说, 许多|人说), its last is a character that
     ends no name, or it ends in 某 and one more (李某谎); a character that leans on the verb
     is no part of the name (李某|答称, 苏晴|所说, 邓肯|曾表示). Nothing jieba's dictionary
     holds (周围, 荣誉: it tags some ordinary words as names, and knows real ones itself), ends
@@ -172,7 +173,9 @@ def cued_names(view: str) -> frozenset[str]:
         end = m.start() - bool(_LEANS_ON_VERB.fullmatch(view[m.start() - 1 : m.start()]))
         familiar = view[max(0, end - 2) : end]
         if FAMILIAR.fullmatch(familiar) and opens_name(view[max(0, end - 6) : end - 2]):
-            found.add(familiar)  # 。小陈告诉记者 (jieba knows 小陈 as a word: no dictionary test)
+            # 。小陈告诉记者; no dictionary test: jieba lists 小张 as a noun, as it does 小米
+            # (a company, which then speaks as printed)
+            found.add(familiar)
             continue
         for size in (3, 2):
             at = end - size

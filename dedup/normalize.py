@@ -589,9 +589,9 @@ _LETTER_SPACE = re.compile(rf"(?<={_LETTER})\s+(?={_LETTER})")
 
 
 def normalize_name(name: str) -> str:
-    """Canonical form of a speaker's name: NFKC, Simplified, no whitespace but one space
-    between the words of a name in an alphabet (julie furber), one middle dot between the
-    parts of a transliterated name."""
+    """Canonical form of a speaker's name: NFKC, Simplified, one middle dot between the
+    parts of a transliterated name, and no whitespace but one space between two letters of
+    an alphabet (julie furber; J. K. Rowling -> J.K.Rowling)."""
     folded = _LETTER_SPACE.sub(" ", to_simplified(unicodedata.normalize("NFKC", name)).strip())
     spaceless = re.sub(rf"(?<!{_LETTER})\s+|\s+(?!{_LETTER})", "", folded)
     return _NAME_SEPARATOR.sub("·", spaceless)

@@ -1125,7 +1125,10 @@ def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
         return None
     named = _ORGAN_SUFFIX.search(text) or text.endswith(_BODY_WORDS) or tokens[-1][1] == "nt"
     # 南充市公安局交警支队直属三大队: a unit's ending after a place or organ's name
-    placed = text[-1] in _ORGANISATION_END and _has_proper(tokens[:-1])
+    # (not 护林员李德|胜站在…: a person's name places no unit)
+    placed = text[-1] in _ORGANISATION_END and any(
+        flag in ("ns", "nt", "nz", "j") for _, flag in tokens[:-1]
+    )
     return text if named or placed else None
 
 
@@ -1396,6 +1399,9 @@ def _later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
     before. A surname with a post (顾科长, 赵医生; not a courtesy form such as 王先生) is the
     person the page printed beside that post (找顾俊科长询问, 这名女医生叫赵粉艳): a page may
     name several people with one surname (村民王德福 … 王书记), and the post tells them apart.
+    Without one, the only person with that surname whom the page itself names before (see
+    :mod:`dedup.names`), after a post of their own, is meant (班主任程红秀 … 程老师; not 村民
+    王德福 … 王书记, a villager); with two, nobody can tell.
     """
     if FAMILIAR.match(name):
         named = _people(view, max(0, pos - 300), pos, speakers)
@@ -1403,23 +1409,43 @@ def _later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
     post = SURNAME_WITH_POST.fullmatch(name)
     if post is None:
         return name
-    holders = [n for at, n in _post_holders(view, *post.groups()) if at < pos]
-    return holders[-1] if holders else name
+    holders = _post_holders(view, *post.groups())
+    k = bisect.bisect_left(holders, pos, key=_at)
+    if k:
+        return holders[k - 1][1]
+    shown = {
+        n
+        for n in page_names(view) | cued_names(view)
+        if n[0] == post.group(1) and not _HONORED.fullmatch(n) and occurrences(view, n)[0] < pos
+    }
+    titled = [n for n in shown if re.search(f"(?:{_TITLES_RE}){n}", view[:pos])]
+    return titled[0] if len(shown) == 1 and titled else name
+
+
+# What a post may carry in front (王建|副书记, 张强|总经理, 李伟|常务副局长).
+_POST_PREFIX = re.compile(r"(?:常务)?[副总]?$")
 
 
 def _beside(view: str, side: str, surname: str, before: bool) -> str | None:
     """The full name with ``surname`` in the words ``side`` of a post: the last three or two
-    characters before it (顾俊|科长), the first three or two after it (医生叫|赵粉艳). After
-    the post a three-character name must end there (赵粉艳，) or recur on the page, else it
-    is two characters and a verb (科长|顾俊询问). A courtesy form there (书记|董先生) names
-    nobody in full."""
-    for name in (side[-3:], side[-2:]) if before else (side[:3], side[:2]):
-        if len(name) < 2 or _HONORED.fullmatch(name) or name.endswith("姓"):
+    characters before it (顾俊|科长), the name opening the words after it (医生叫|赵粉艳,
+    科长|王德福|了解, 科长|顾俊|询问: a name the page itself shows, or a three-character one
+    that ends where a name ends). A courtesy form there (书记|董先生) names nobody in full."""
+    if before:
+        options = [side[-3:], side[-2:]]
+    elif _HONORED.match(side):
+        return None  # 书记|董先生: a courtesy form, nobody named in full
+    else:
+        shown = page_names(view) | cued_names(view)
+        ends = _BOUNDARIES | _CLAUSE_END | set("：、”」") | set(_NOT_GIVEN)
+        whole = side[:3] in shown or len(side) == 3 or side[3:4] in ends
+        options = [side[:3], side[:2]] if whole else [side[:2]]
+    for name in options:
+        if len(name) < 2 or name[0] != surname:
+            continue
+        if _HONORED.fullmatch(name) or name.endswith("姓"):
             return None  # 书记|董先生, 一位|梁姓|老师: nobody named in full
-        ends = before or len(name) == 2 or side[3:4] in _CLAUSE_END
-        whole = ends or len(occurrences(view, name)) >= 2
-        plain = not set(name[1:]) & set(_NOT_GIVEN) and not ordinary_word(name)
-        if name[0] == surname and plain and whole:
+        if not set(name[1:]) & set(_NOT_GIVEN) and not ordinary_word(name):
             return name
     return None
 
@@ -1427,12 +1453,14 @@ def _beside(view: str, side: str, surname: str, before: bool) -> str | None:
 @functools.lru_cache(maxsize=64)
 def _post_holders(view: str, surname: str, post: str) -> tuple[tuple[int, str], ...]:
     """(position, name) of every full name with ``surname`` printed right beside ``post``
-    on the page (顾俊|科长, 科长|顾俊, 医生叫|赵粉艳; see :func:`_beside`), in text order. Found
-    once per page and post, so that a page full of 程老师 stays linear."""
+    on the page (顾俊|科长, 科长|顾俊, 医生叫|赵粉艳; see :func:`_beside`), in text order; found
+    once per page and post and looked up by position."""
     found = []
     for m in re.finditer(re.escape(post), view):
-        # The reference itself may follow the full name (自称高振宗|高|教授).
+        # The reference itself may follow the full name (自称高振宗|高|教授), and the post
+        # may carry a prefix (王建|副书记).
         stop = m.start() - (view[m.start() - 1 : m.start()] == surname)
+        stop -= len(_POST_PREFIX.search(view, max(0, stop - 3), stop).group())
         after = view[m.end() : m.end() + 6]
         after = after[len(re.match(r"(?:名叫|叫|是)?", after).group()) :]
         for side, before in ((view[max(0, stop - 3) : stop], True), (after, False)):
@@ -1456,6 +1484,12 @@ def _owner(core: str, size: int) -> bool:
     (陆锋柱|来到村长的面前…); or a post and a name end the clause."""
     post = _POST_THEN_NAME.search(core, size + 1)
     named = post is not None and (post.group(1).isascii() or _surnamed(post.group(1)))
+    if named:  # an organ between (康明斯|电动动力事业部执行总监), not an act (秦蘋|找到村主任)
+        between = _tokens(core[size : post.start()])
+        named = not any(
+            f[0] == "p" or (f[0] == "v" and i < len(between) - 1)
+            for i, (_, f) in enumerate(between)
+        )
     if core.startswith("的", size) or named:
         return True
     between = core[size : size + 3].partition("的")
@@ -1488,10 +1522,14 @@ def _framed_subject(part: str, view: str) -> str | None:
     妈妈对小陈|说: what comes before the name must let one start there)."""
     core = part.strip()
     for size in (3, 2):
-        name = core[-size:]
-        if len(core) >= size and name in cued_names(view) and opens_name(core[:-size][-4:]):
-            return name
+        name, lead = core[-size:], core[:-size]
+        if len(core) >= size and name in cued_names(view) and opens_name(lead[-4:]):
+            return None if _ADDRESSED.search(lead) else name  # 教练对队员|小李说
     return None
+
+
+# Whom a clause turns to (对队员, 向环卫工人, 告诉学生): the name after it is spoken to.
+_ADDRESSED = re.compile(r"(?:对|向|跟|给|朝|冲|告诉|问)[^，,。：:]{0,6}$")
 
 
 def _after_last_quote(offset: int, part: str) -> tuple[int, str]:
@@ -1602,7 +1640,11 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         return honored.group()
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return _last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
-    person = _leading_person(part[lead:]) or _page_subject(part[lead:], view)
+    person = (
+        _leading_person(part[lead:])
+        or _page_subject(part[lead:], view)
+        or _framed_subject(part[lead:], view)
+    )
     if person:
         return speakers.canonical(_full_name(view, offset, person))
     people = _people(view, offset + lead, offset + len(part), speakers)

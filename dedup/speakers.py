@@ -286,7 +286,14 @@ class Speakers:
         familiar = FAMILIAR.match(norm)
         if familiar:
             surname = familiar.group(1)
-            full = [p for p in named if len(p) >= 2 and p.startswith(surname) and p != norm]
+            full = [
+                p
+                for p in named
+                if len(p) >= 2
+                and p.startswith(surname)
+                and p != norm
+                and not SURNAME_WITH_POST.fullmatch(p)  # 小雷 is no 雷班主任
+            ]
             return full[-1] if full else norm
         if norm in self._title:
             holders = self._title[norm]

@@ -125,6 +125,7 @@ def test_widen_does_not_take_in_a_role_word() -> None:
         ("烂水果还是流入了杭州市场。小陈告诉记者，", "小陈"),  # 小 + surname
         ("环卫工人王立新告诉记者，", "王立新"),  # 立新 is an adverb in jieba, a name here
         ("钱宝网总裁张小雷表示，", "张小雷"),  # not 小雷 inside it
+        ("护林员李德胜告诉记者，", "李德胜"),  # jieba lists 李德 as a name of its own
     ],
 )
 def test_a_name_jieba_misses_is_read_off_the_sentence_that_frames_it(page: str, name: str) -> None:

@@ -332,6 +332,13 @@ def test_a_name_jieba_misses_before_the_verb_is_the_speaker(text: str, speaker: 
         ("村民王先生告诉记者，路修好了。王书记说：“下一步还要把路灯装上。”", "王书记"),
         ("12岁的王小明和爷爷住在一起。王爷爷说：“孩子很懂事，从来不让人操心。”", "王爷爷"),
         ("该村书记董先生介绍了情况。董书记说：“村委会研究决定断电。”", "董书记"),
+        ("记者找到县交通局科长王德福了解情况。王科长说：“路明年修。”", "王德福"),
+        ("科长王强今年四十岁。王强今天来了。王科长说：“路明年修。”", "王强"),  # not 王强今
+        ("会上，王建副书记通报了情况。王书记说：“路明年修。”", "王建"),  # not 王建副
+        ("由张强总经理负责。张经理说：“路明年修。”", "张强"),
+        ("记者联系上自称高振宗高教授的人。高教授说：“药送到再付款。”", "高振宗"),
+        # No one beside 老师, but the one 程 the page names, under a post of her own.
+        ("班主任程红秀告诉记者，孩子们很乖。程老师说：“孩子们今天表现很好。”", "程红秀"),
     ],
 )
 def test_a_surname_with_a_post_is_whoever_the_page_printed_with_that_post(
@@ -376,15 +383,22 @@ def test_a_repeated_name_that_only_says_whose_someone_is_does_not_speak(
             "白宫表示不会让步。白宫随后发布声明。白宫新闻发言人桑德斯表示，“我们想要关闭的是边境”。",
             "桑德斯",
         ),
+        # The titled person is whom the subject turns to, not where the subject works.
+        ("秦蘋是教师。秦蘋去锻炼。秦蘋找到村主任王德福说：“这条路该修了。”", "秦苹"),
+        ("教练对队员小李说：“你今天的表现很出色。”", None),
+        ("张建国对环卫工人魏国芬说：“大家辛苦了。”", "张建国"),
+        # 护林员李德|胜站: a person's name places no unit (胜站 is no station).
+        ("“这片林子是我看着长大的。”护林员李德胜站在山坡上说。", None),
     ],
 )
 def test_a_name_in_a_clause_speaks_only_as_its_subject(text: str, speaker: str | None) -> None:
     assert speaker_of(text) == speaker
 
 
-def test_a_familiar_name_the_page_frames_speaks_in_a_transcript() -> None:
+@pytest.mark.parametrize("lead", ["烂水果还是流入了杭州市场。", "营业员"])
+def test_a_familiar_name_the_page_frames_speaks_in_a_transcript(lead: str) -> None:
     text = (
-        "烂水果还是流入了杭州市场。小陈告诉记者，烂水果都查过。小陈和一位经营户的对话：\n"
+        f"{lead}小陈告诉记者，烂水果都查过。小陈和一位经营户的对话：\n"
         "经营户：“卖不掉的都扔了。”\n小陈：“那这批呢？”"
     )
     assert [q.speaker for q in extract_quotes(text)] == [None, "小陈"]

@@ -116,6 +116,7 @@ def test_a_titled_name_reduces_to_the_name(
 
 
 def test_familiar_form_resolves_to_the_last_person_with_that_surname(speakers: Speakers) -> None:
+    assert speakers.canonical("小雷", named=["雷班主任"]) == "小雷"  # a post is nobody's name
     assert speakers.canonical("老王", named=["王德顺", "李娜"]) == "王德顺"
     assert speakers.canonical("小李", named=["李建华", "王德顺", "李娜"]) == "李娜"
     assert speakers.canonical("老王", named=["王德顺", "王秀英"]) == "王秀英"
