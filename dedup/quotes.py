@@ -1413,13 +1413,15 @@ def _later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
     k = bisect.bisect_left(holders, pos, key=_at)
     if k:
         return holders[k - 1][1]
-    shown = {
+    shown = [
         n
         for n in page_names(view) | cued_names(view)
         if n[0] == post.group(1) and not _HONORED.fullmatch(n) and occurrences(view, n)[0] < pos
-    }
-    titled = [n for n in shown if re.search(f"(?:{_TITLES_RE}){n}", view[:pos])]
-    return titled[0] if len(shown) == 1 and titled else name
+    ]
+    if len(shown) != 1:
+        return name
+    titled = re.compile(f"(?:{_TITLES_RE}){shown[0]}").search(view, 0, pos)
+    return shown[0] if titled else name
 
 
 # What a post may carry in front (王建|副书记, 张强|总经理, 李伟|常务副局长).
@@ -1812,6 +1814,9 @@ def _other_subject(part: str) -> bool:
 _LOOKS = 3
 
 
+_LONGEST_TITLE = max(map(len, TITLES))
+
+
 def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool:
     """``clause`` is a person the article named before ``pos``.
 
@@ -1821,13 +1826,13 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
     """
     if not re.fullmatch(rf"[{_HAN}·]{{2,12}}", clause):
         return False
-    if re.search(rf"(?:{_TITLES_RE}){re.escape(clause)}", view[:pos]):
-        return True
+    starts = occurrences(view, clause)
+    earlier = starts[: bisect.bisect_left(starts, pos)]
+    if any(view[max(0, at - _LONGEST_TITLE) : at].endswith(TITLES) for at in earlier):
+        return True  # 副主任格伦特 before: a title right before the name
     # Where the page printed the clause before, is it read as a person there? Only a few
     # characters around each place are cut, so that this stays cheap on a long page.
-    for at in occurrences(view, clause)[:_LOOKS]:
-        if at >= pos:
-            break
+    for at in earlier[:_LOOKS]:
         window = _people(view, max(0, at - _NAME_SPAN), at + len(clause) + 2, speakers)
         if clause in {name for _, name in window}:
             return True
