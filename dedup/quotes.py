@@ -552,9 +552,6 @@ def _people(view: str, start: int, end: int, speakers: Speakers) -> list[tuple[i
     tokens = _tokens(window)
     repeated = page_names(view)
     for i, (word, flag) in enumerate(tokens):
-        if word.startswith("·") and len(word) > 2:  # 年代|·毛泽东: the dot opens no name
-            offset += 1
-            word = word[1:]
         # jieba glues 说 to a surname (小陈说 -> 小|陈说): no name ends in a speech verb.
         if _is_name_token((word, flag)) and word[-1] not in "说讲" and word not in _KIN:
             name = _untitled(_whole_name(word, tokens[i + 1 : i + 3]))
@@ -738,7 +735,8 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
     name-tagged pieces (金|麦克, 努尔|妮萨) and a surname before a given name it tagged alone
     (黄|恩泽) or as a place (王|德顺). A transliterated name with a middle dot (亚森江·热合曼)
     is taken whole before jieba sees it, as jieba would cut it across the following verb
-    (赛买|提是). A place jieba glued in front of a name is split off again (二村|罗林生).
+    (赛买|提是). A place jieba glued in front of a name is split off again (二村|罗林生),
+    and so is a middle dot jieba put in front of one (年代|·|毛泽东).
     """
     import jieba.posseg
 
@@ -746,10 +744,14 @@ def _tokens(words: str) -> tuple[tuple[str, str], ...]:
     at = 0
     for m in [*_DOTTED_NAME.finditer(words), None]:
         for t in jieba.posseg.lcut(words[at : m.start() if m else len(words)]):
-            if out and _continues_name(out[-1], (t.word, t.flag)):
-                out[-1] = (out[-1][0] + t.word, "nr")
+            word = t.word
+            if word.startswith("·") and len(word) > 2:  # 年代|·毛泽东: the dot opens no name
+                out.append(("·", "x"))
+                word = word[1:]
+            if out and _continues_name(out[-1], (word, t.flag)):
+                out[-1] = (out[-1][0] + word, "nr")
             else:
-                out.append((t.word, t.flag))
+                out.append((word, t.flag))
         if m:
             out.append((m.group(), "nr"))
             at = m.end()
