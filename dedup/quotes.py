@@ -47,7 +47,15 @@ from dedup.names import (
     widen,
 )
 from dedup.normalize import TRANSLITERATION, nfkc, strip_glosses, to_simplified
-from dedup.speakers import FAMILIAR, SURNAME_POSTS, SURNAME_WITH_POST, SURNAMES, TITLES, Speakers
+from dedup.speakers import (
+    FAMILIAR,
+    HONORIFICS,
+    SURNAME_POSTS,
+    SURNAME_WITH_POST,
+    SURNAMES,
+    TITLES,
+    Speakers,
+)
 
 # Opening mark -> closing mark. Straight quotes open and close with the same character.
 PAIRS: dict[str, str] = {
@@ -196,11 +204,6 @@ _ADVERBS = re.compile(
     r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
     r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍|这样|如此|这么|却|则|更是)+$"
 )
-# Honorifics that follow a bare surname (市民袁先生, 消费者陈女士, 新闻系夏同学, 李老师):
-# surname and honorific together are how the article names the speaker.
-_HONORIFICS = frozenset(
-    {"先生", "女士", "同学", "老师", "师傅", "爷爷", "奶奶", "大爷", "大妈", "阿姨", "叔叔"}
-)
 
 
 def _surname_before(text: str, at: int) -> bool:
@@ -281,6 +284,8 @@ _SYLLABLE = f"[{''.join(sorted(_TRANSLIT))}]{{1,8}}"
 _DOTTED_NAME = re.compile(f"(?<!年){_SYLLABLE}(?:·{_SYLLABLE})+")
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
 _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
+# Words that turn a clause to whom the words are for (问, 告诉, 对, 向…; see _ADDRESSING).
+_TO_WHOM = "问|告诉|对|向|给|冲|朝"
 # Words that open an adverbial after the subject: place, addressee, or topic (就此事表示).
 _ADVERBIAL_START = _WHERE_TO_WHOM | {"就"}
 # Last words of a clause that says when somebody spoke (朱旭接受采访时).
@@ -720,7 +725,7 @@ def _titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
     words, title = m.group(1), m.group()[len(m.group(1)) :]
     if _MODIFIER.match(words):
         return None
-    if title in _HONORIFICS:
+    if title in HONORIFICS:
         return words[-1] + title if _surname_before(words, len(words) - 1) else None
     if speakers.canonical(words) != words or _is_person(words):
         return speakers.canonical(words)
@@ -940,7 +945,7 @@ def _manner_start(tokens: Sequence[tuple[str, str]]) -> int | None:
         word, flag = tokens[i]
         if word == "的" or flag == "p":
             return None
-        if flag.startswith("nr") or word in _HONORIFICS:
+        if flag.startswith("nr") or word in HONORIFICS:
             return i + 1
     return None
 
@@ -1012,7 +1017,7 @@ def _person_at_end(words: str) -> str | None:
     ):
         return None
     word, flag = tokens[-1]
-    if word in _HONORIFICS and len(tokens) >= 2:
+    if word in HONORIFICS and len(tokens) >= 2:
         before = "".join(w for w, _ in tokens[:-1])
         if _surname_before(before, len(before) - 1):  # 市民|袁先生, 业|主张|先生
             return before[-1] + word
@@ -1106,6 +1111,10 @@ _BODY_WORDS = (
 )
 
 
+# jieba's tags of a place's or an organisation's name (武汉, 外交部, 欧盟).
+_PLACE_OR_ORGAN = ("ns", "nt", "nz", "j")
+
+
 def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
     """The organ ``tokens`` name (中国外交部, 国家食药监总局), or None.
 
@@ -1129,7 +1138,7 @@ def _organ(tokens: Sequence[tuple[str, str]]) -> str | None:
     # 南充市公安局交警支队直属三大队: a unit's ending after a place or organ's name
     # (not 护林员李德|胜站在…: a person's name places no unit)
     placed = text[-1] in _ORGANISATION_END and any(
-        flag in ("ns", "nt", "nz", "j") for _, flag in tokens[:-1]
+        flag in _PLACE_OR_ORGAN for _, flag in tokens[:-1]
     )
     return text if named or placed else None
 
@@ -1222,7 +1231,7 @@ def _bare_name(part: str, speakers: Speakers) -> str | None:
     core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据"))).removesuffix("方面")
     published = _PUBLISHING.search(core) is not None
     core = _PUBLISHING.sub("", core) or core  # 国家航天局发布消息称: the publisher speaks
-    honorific = core.endswith(tuple(_HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
+    honorific = core.endswith(tuple(HONORIFICS))  # 新闻学夏同学: the surname is 夏 alone
     if re.fullmatch(rf"[{_HAN}]{{2,16}}", core) and not _NOT_A_NAME.search(core) and not honorific:
         name = speakers.canonical(core)
         # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
@@ -1310,7 +1319,7 @@ def _named_part(words: str, proper: bool = True) -> str:
 
 
 def _has_proper(tokens: Sequence[tuple[str, str]]) -> bool:
-    return any(flag in ("ns", "nt", "nz", "j") or flag.startswith("nr") for _, flag in tokens)
+    return any(flag in _PLACE_OR_ORGAN or flag.startswith("nr") for _, flag in tokens)
 
 
 # Parts of speech that end whatever stands before an organ's name.
@@ -1386,7 +1395,7 @@ def _publisher(view: str, offset: int, part: str) -> str | None:
         name = _ORGAN_STOP.sub("", m.group(1))
         tokens = _tokens(name)
         plain = len(name) >= 4 and not any(
-            flag[0] in "vpdruc" or _is_name_token((word, flag)) or word in _HONORIFICS
+            flag[0] in "vpdruc" or _is_name_token((word, flag)) or word in HONORIFICS
             for word, flag in tokens
         )  # 贵州茅台, not 网友李女士
         if tokens and (_organ(tokens) or plain):
@@ -1417,15 +1426,20 @@ def _later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
         return holders[k - 1][1]
     shown = [
         n
-        for n in page_names(view) | cued_names(view)
+        for n in _shown_names(view)
         if n[0] == post.group(1) and not _HONORED.fullmatch(n) and occurrences(view, n)[0] < pos
     ]
-    if len(shown) != 1:
-        return name
-    titled = re.compile(f"(?:{_TITLES_RE}){shown[0]}").search(view, 0, pos)
-    return shown[0] if titled else name
+    return shown[0] if len(shown) == 1 and _titled_before(view, shown[0], pos) else name
 
 
+@functools.lru_cache(maxsize=16)
+def _shown_names(view: str) -> frozenset[str]:
+    """The names the page itself shows (see :mod:`dedup.names`), repeated or framed."""
+    return page_names(view) | cued_names(view)
+
+
+# What may follow a name: a boundary, a closing mark, a particle or preposition (王德福|了解).
+_NAME_ENDS = _BOUNDARIES | _CLAUSE_END | frozenset("：、”」") | frozenset(_NOT_GIVEN)
 # What a post may carry in front (王建|副书记, 张强|总经理, 李伟|常务副局长).
 _POST_PREFIX = re.compile(r"(?:常务)?[副总]?$")
 
@@ -1440,9 +1454,7 @@ def _beside(view: str, side: str, surname: str, before: bool) -> str | None:
     elif _HONORED.match(side):
         return None  # 书记|董先生: a courtesy form, nobody named in full
     else:
-        shown = page_names(view) | cued_names(view)
-        ends = _BOUNDARIES | _CLAUSE_END | set("：、”」") | set(_NOT_GIVEN)
-        whole = side[:3] in shown or len(side) == 3 or side[3:4] in ends
+        whole = side[:3] in _shown_names(view) or len(side) == 3 or side[3:4] in _NAME_ENDS
         options = [side[:3], side[:2]] if whole else [side[:2]]
     for name in options:
         if len(name) < 2 or name[0] != surname:
@@ -1533,7 +1545,7 @@ def _framed_subject(part: str, view: str) -> str | None:
 
 
 # Whom a clause turns to (对队员, 向环卫工人, 告诉学生): the name after it is spoken to.
-_ADDRESSED = re.compile(r"(?:对|向|跟|给|朝|冲|告诉|问)[^，,。：:]{0,6}$")
+_ADDRESSED = re.compile(rf"(?:{_TO_WHOM}|跟)[^，,。：:]{{0,6}}$")
 
 
 def _after_last_quote(offset: int, part: str) -> tuple[int, str]:
@@ -1620,7 +1632,7 @@ _TITLE_PREFIX = re.compile(rf"[{_HAN}]{{0,12}}?(?:{_TITLES_RE})")
 
 
 _HONORED = re.compile(
-    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(_HONORIFICS) + list(SURNAME_POSTS))})"
+    f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(HONORIFICS) + list(SURNAME_POSTS))})"
 )
 
 
@@ -1771,7 +1783,7 @@ def _before(
 # A phrase naming whom the words are for, opening a clause with no subject (对武帝说).
 _ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对|向|跟|朝|冲)[{_HAN}]{{1,8}}")
 # Words that make the person after them the one spoken to (记者问王先生, 对王先生).
-_ADDRESSING = re.compile(r"(?:问|告诉|对|向|给|冲|朝)$")
+_ADDRESSING = re.compile(rf"(?:{_TO_WHOM})$")
 
 
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> _Who:
@@ -1819,6 +1831,13 @@ _LOOKS = 3
 _LONGEST_TITLE = max(map(len, TITLES))
 
 
+def _titled_before(view: str, name: str, pos: int) -> bool:
+    """The page printed ``name`` right after a title before ``pos`` (副主任格伦特)."""
+    starts = occurrences(view, name)
+    earlier = starts[: bisect.bisect_left(starts, pos)]
+    return any(view[max(0, at - _LONGEST_TITLE) : at].endswith(TITLES) for at in earlier)
+
+
 def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool:
     """``clause`` is a person the article named before ``pos``.
 
@@ -1830,7 +1849,7 @@ def _named_earlier(view: str, pos: int, clause: str, speakers: Speakers) -> bool
         return False
     starts = occurrences(view, clause)
     earlier = starts[: bisect.bisect_left(starts, pos)]
-    if any(view[max(0, at - _LONGEST_TITLE) : at].endswith(TITLES) for at in earlier):
+    if _titled_before(view, clause, pos):
         return True  # 副主任格伦特 before: a title right before the name
     # Where the page printed the clause before, is it read as a person there? Only a few
     # characters around each place are cut, so that this stays cheap on a long page.

@@ -171,12 +171,15 @@ SURNAME_POSTS = tuple(
         reverse=True,
     )
 )
+# Honorifics that follow a bare surname (市民袁先生, 消费者陈女士, 新闻系夏同学, 李老师):
+# surname and honorific together are how an article names someone.
+HONORIFICS = frozenset(
+    {"先生", "女士", "同学", "老师", "师傅", "爷爷", "奶奶", "大爷", "大妈", "阿姨", "叔叔"}
+)
 # A surname and a post (程老师, 顾科长, 王书记): how an article refers again to someone it
 # may have named in full beside that post (see dedup.quotes). Not a courtesy or kin form
 # (王先生, 刘女士, 王爷爷): that is how an article names someone it does not name in full.
-_COURTESY = frozenset(
-    {"先生", "女士", "阿姨", "师傅", "同学", "大爷", "爷爷", "奶奶", "叔叔", "大妈"}
-)
+_COURTESY = HONORIFICS - {"老师"}
 SURNAME_WITH_POST = re.compile(
     f"([{''.join(sorted(SURNAMES))}])({'|'.join(p for p in SURNAME_POSTS if p not in _COURTESY)})"
 )
