@@ -20,7 +20,8 @@ Three facts of the page therefore recover such names:
   name even if it is printed once (业主张|广琛).
 
 :func:`trim` cuts a name jieba glued to the next word back to the repeated name.
-All work on the simplified, quote-masked view that :mod:`dedup.quotes` attributes on.
+All work on the simplified, quote-masked view that :mod:`dedup.attribution` reads
+(:mod:`dedup.view`).
 """
 
 from __future__ import annotations

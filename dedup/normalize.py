@@ -568,6 +568,9 @@ def strip_glosses(text: str) -> str:
     return text
 
 
+# The basic block of Han characters, for regex classes ([{HAN}]).
+HAN = r"\u4e00-\u9fff"
+
 # Characters that spell foreign names in Chinese (特朗普, 亚森江·热合曼): transliteration syllables.
 TRANSLITERATION = frozenset(
     "阿艾安奥巴拜贝比别波伯布达代戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖甘格古哈海汉罕赫胡霍吉"

@@ -143,7 +143,8 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
-_TITLE_RE = "|".join(TITLES)
+# The titles as one regex alternation, longest first.
+TITLES_RE = "|".join(TITLES)
 # A personal name after its titles have been removed: two to four Han characters.
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Separators between the positions in a credit line (院长、教授马一德 / 研究员,院长).
@@ -177,7 +178,7 @@ HONORIFICS = frozenset(
     {"先生", "女士", "同学", "老师", "师傅", "爷爷", "奶奶", "大爷", "大妈", "阿姨", "叔叔"}
 )
 # A surname and a post (程老师, 顾科长, 王书记): how an article refers again to someone it
-# may have named in full beside that post (see dedup.quotes). Not a courtesy or kin form
+# may have named in full beside that post (see dedup.mentions). Not a courtesy or kin form
 # (王先生, 刘女士, 王爷爷): that is how an article names someone it does not name in full.
 _COURTESY = HONORIFICS - {"老师"}
 SURNAME_WITH_POST = re.compile(
@@ -206,8 +207,8 @@ def _strip_titles(name: str) -> str:
     a bare title): the input is returned unchanged rather than mangled.
     """
     last = _CREDIT_SEP.split(name.strip(",，、;； "))[-1]
-    core = re.sub(rf"^(?:.*?(?:{_TITLE_RE}))+(?=[\u4e00-\u9fff]{{2,4}}$)", "", last)
-    core = re.sub(rf"(?:{_TITLE_RE})+$", "", core)
+    core = re.sub(rf"^(?:.*?(?:{TITLES_RE}))+(?=[\u4e00-\u9fff]{{2,4}}$)", "", last)
+    core = re.sub(rf"(?:{TITLES_RE})+$", "", core)
     return core if _PERSON.fullmatch(core) else name
 
 

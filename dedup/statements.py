@@ -42,7 +42,8 @@ from dedup.config import Config
 from dedup.documents import Document
 from dedup.fingerprint import shingle_hashes, shingle_sequence
 from dedup.normalize import Folded, fold, strip_glosses
-from dedup.quotes import PAIRS, extract_quotes
+from dedup.quote_marks import PAIRS
+from dedup.quotes import extract_quotes
 from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
 from dedup.store import Store
