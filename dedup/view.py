@@ -24,6 +24,9 @@ CLAUSE_END = frozenset("，,。！？!?；;\n")
 MASK = "□"
 # A pinyin gloss after a character (習(xí)近平), dropped from the view.
 _GLOSS = re.compile(rf"(?<=[{HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+# A name's original spelling after it (约瑟·柯克林（jose koechlin）表示), dropped so the name
+# stands right before its verb.
+_SPELLING = re.compile(rf"(?<=[{HAN}])[（(][A-Za-z][A-Za-z .'\-]{{1,40}}[）)]")
 # A name's middle dot as scraped pages mangle it (亚森江?热合曼, 托托-沃尔夫): read as a dot
 # between two transliteration syllables, while 为什么?因为 or 好吗?他 keep their question mark.
 _NAME_DOT = re.compile(r"[?？•・‧∙\-－]")
@@ -47,8 +50,9 @@ def clean_view(text: str, spans: Sequence[Span]) -> View:
     if len(simp) != len(text):
         simp = "".join(c if len(c) == 1 else o for o, c in ((o, to_simplified(o)) for o in text))
     drop = bytearray(len(text))
-    for m in _GLOSS.finditer(text):
-        drop[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    for gloss in (_GLOSS, _SPELLING):
+        for m in gloss.finditer(text):
+            drop[m.start() : m.end()] = b"\1" * (m.end() - m.start())
     masked = list(simp)
     for m in _NAME_DOT.finditer(simp):
         i = m.start()

@@ -346,6 +346,18 @@ def test_latin_name_with_a_space_is_one_speaker() -> None:
     assert quote.speaker is not None and normalize_name(quote.speaker) == normalize_name("Tom Lee")
 
 
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("新州警方警司霍兰德（andrew holland）向记者表示：“伤者已被送往附近医院。”", "霍兰德"),
+        ("酒店创始人约瑟·柯克林（Jose Koechlin）表示:“我们对这起事件感到心碎。”", "约瑟·柯克林"),
+        ("美国国防部发言人罗根（christopher logan）表示：“美国致力于地区的稳定。”", "罗根"),
+    ],
+)
+def test_a_name_speaks_past_its_original_spelling_in_brackets(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
+
+
 # -------------------------------------------------------------------------------- discourse
 
 _SPEECH = "刘建国说，合作社成立三年来，社员人数翻了一番。"
