@@ -154,9 +154,9 @@ _CLAUSE_PART = re.compile(r"[^，,]+")
 
 # An organisation speaking through an unnamed official (白云边检站有关负责人介绍：),
 # the official alone (负责人说 / 该负责人表示), and what an organisation's name ends with.
-_ROLE = r"(?:负责人|发言人|工作人员|高管|官员)"
+_ROLE = r"(?:负责人|发言人|工作人员|高管|官员|人士)"
 _SPOKESPERSON = re.compile(
-    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
+    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关|内部)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
 )
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
 # Officers the text does not name, and the police units it names (西安交警经开大队).

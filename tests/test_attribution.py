@@ -823,6 +823,16 @@ _BEYOND_THE_VERB = {
         "案件正在依法办理之中，我们会及时公布进展。",
         "汤阴县检察院公诉科",
     ),
+    "a company through an unnamed insider": (
+        "主营进口汽车贸易的公司之外，庞大集团相关人士也表示:“{}”",
+        "这对公司是个利好消息，但得分开来评价。",
+        "庞大集团",
+    ),
+    "an insider of no named organisation": (
+        "据知情人士透露，“{}”",
+        "双方已经就合作细节达成一致，下周签约。",
+        None,
+    ),
     "a bare official after the organisation was named": (
         "记者来到城市之光小区的万邦物业办公室。物业的相关负责人告诉记者，车停了三年。"
         "“{}”负责人说。",
@@ -907,7 +917,7 @@ _BEYOND_THE_VERB = {
 @pytest.mark.parametrize(
     ("page", "said", "speaker"), _BEYOND_THE_VERB.values(), ids=list(_BEYOND_THE_VERB)
 )
-def test_speaker_beyond_the_verb_list(page: str, said: str, speaker: str) -> None:
+def test_speaker_beyond_the_verb_list(page: str, said: str, speaker: str | None) -> None:
     assert only(extract_quotes(page.format(said)), said).speaker == speaker
 
 
