@@ -658,8 +658,9 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
         # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
         # a name before its title is one; after a title it must look like one.
         plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
-        unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or name.endswith(
-            ("相关", "有关")
+        # 该负责人, 有关部门相关; 滴滴一名(发言人): a count names nobody either
+        unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or re.search(
+            r"(?:相关|有关|[一两几数多][名位个])$", name
         )
         if name != core and len(name) <= 4 and plausible and not unnamed:
             return name

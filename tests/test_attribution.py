@@ -828,6 +828,11 @@ _BEYOND_THE_VERB = {
         "这对公司是个利好消息，但得分开来评价。",
         "庞大集团",
     ),
+    "one of an organisation's staff, counted": (
+        "滴滴一名发言人则表示：“{}”",
+        "双方正在就合作细节进行商讨。",
+        None,
+    ),
     "an insider of no named organisation": (
         "据知情人士透露，“{}”",
         "双方已经就合作细节达成一致，下周签约。",
