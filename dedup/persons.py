@@ -485,11 +485,16 @@ def _person_before_adverbial(words: str) -> str | None:
             if is_name_token(token) and tokens[i + 1][1] == "v":
                 return untitled(whole_name(token[0], tokens[i + 1 : i + 3]))
     # With no preposition, the whole clause is the head (杨秀玲近日, 宋元明22日).
-    at = next((i for i, (word, _) in enumerate(tokens) if word in _ADVERBIAL_START), len(tokens))
+    at = next((i for i, token in enumerate(tokens) if _opens_adverbial(token)), len(tokens))
     head = tokens[:at]
     whole = "".join(word for word, _ in head)  # 副院长何|立新: an "adverb" may end the name
-    # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs
-    while head and (head[-1][1] in ("t", "d", "ad") or _DATE_PIECE.fullmatch(head[-1][0])):
+    # 中国外交部此前就…, 佩斯科夫25日在…: time words, dates and adverbs, also the ones jieba
+    # tags as nouns (楼继伟专门|针对…: 专门 is "n" to it)
+    while head and (
+        head[-1][1] in ("t", "d", "ad")
+        or _DATE_PIECE.fullmatch(head[-1][0])
+        or ADVERBS.fullmatch(head[-1][0])
+    ):
         head.pop()  # 欧盟直接明确|指出: 直接 and 明确 are adverbials ("ad")
     if not head:
         return None
@@ -511,6 +516,19 @@ def _person_before_adverbial(words: str) -> str | None:
     return person_at_end(whole) or person_at_end(text) or organ_named(head)
 
 
+def _opens_adverbial(token: tuple[str, str]) -> bool:
+    """``token`` opens an adverbial after the subject: a preposition of place, addressee or
+    topic (在, 对, 就, 针对…), not one whose object is what the clause goes on to do (按照,
+    根据: 张滩镇按照上级的统一部署…) or who does it (由消防员莫妮卡·凯尔西提出)."""
+    word, flag = token
+    return word in _ADVERBIAL_START or (flag == "p" and word not in _NOT_ADVERBIAL)
+
+
+# Prepositions of conformity or source, whose object is a rule or a report (据介绍), and of
+# agency, whose object acts.
+_NOT_ADVERBIAL = frozenset(
+    {"按照", "根据", "依照", "依据", "遵照", "按", "据", "由", "被", "让", "叫"}
+)
 # A token of a date between a subject and its adverbial (25|日, 3月).
 _DATE_PIECE = re.compile(r"\d+|[年月日号]")
 # A body the text does not name (该公司, 涉事企业, 公司): it issues words for nobody known.

@@ -563,13 +563,22 @@ def test_long_manner_phrase_goes_back_to_the_person() -> None:
         ("国家统计局此前就此事表示，", "国家统计局"),
         ("市交通局副局长张伟在发布会上表示，", "张伟"),
         ("除了这份清单，欧盟直接明确指出，", "欧盟"),  # adverbials jieba tags "ad"
+        # 专门 is a noun to jieba, 针对 a preposition not in the word list
+        ("财政部部长楼继伟专门针对这种情况在记者会上说，", "楼继伟"),
     ],
 )
 def test_subject_before_an_adverbial_may_be_an_organ_or_titled(
-    narration: str, speaker: str
+    narration: str, speaker: str | None
 ) -> None:
     (quote,) = extract_quotes(f"{narration}“相关数据将按期发布，请公众以官方渠道为准。”")
     assert quote.speaker == speaker
+
+
+def test_the_agent_after_by_is_no_adverbial() -> None:
+    """由 introduces who did it, not where or to whom: the agent still proposes the term."""
+    text = "设置这种“弃婴箱”的想法是由印第安纳州的前消防员莫妮卡·凯尔西在2016年提出的。"
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.verb) == ("莫妮卡·凯尔西", "提出")
 
 
 @pytest.mark.parametrize(
