@@ -341,19 +341,22 @@ def attribute(
         if turn and who.speaker is None:
             who = _turn_taker(view.text, dialogue, sp)
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
-        if who.speaker is not None:
-            who = dataclasses.replace(who, speaker=_in_full(view.text, opened, who.speaker, sp))
+        who = _in_full(view.text, opened, who, sp)
         prev = _Previous(span, who, content.rstrip()[-1:] in TERMINATORS | {"…", "."})
         if who.speaker is not None or who.verb is not None:
             discourse.quotes.append((view.at(span.after), who.speaker))
         said.append(who)
-    return said, [_credit(view, line, sp) for line in credits]
+    credited = [_in_full(view.text, view.at(at), _credit(view, at, sp), sp) for at in credits]
+    return said, credited
 
 
-def _in_full(view: str, pos: int, speaker: str, sp: Speakers) -> str:
-    """``speaker``, found at ``pos``, as the page names them in full (see :func:`attribute`)."""
-    name = later_reference(view, pos, trim(view, speaker), sp)
+def _in_full(view: str, pos: int, who: Who, sp: Speakers) -> Who:
+    """``who`` with the speaker, found at ``pos``, as the page names them in full (see
+    :func:`attribute`)."""
+    if who.speaker is None:
+        return who
+    name = later_reference(view, pos, trim(view, who.speaker), sp)
     organ = ORGAN_SUFFIX.search(name) or name.endswith(BODY_WORDS)
     if not sp.knows(name) and not organ:
         name = widen(view, name)  # people only: an organ's name is whole
-    return full_name(view, pos, name).strip("·")  # never ·莫明
+    return dataclasses.replace(who, speaker=full_name(view, pos, name).strip("·"))  # not ·莫明

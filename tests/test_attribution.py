@@ -1203,3 +1203,12 @@ def test_a_piece_of_the_reported_sentence_is_the_speakers_not_a_label(
 def test_a_repeated_role_word_is_not_taken_into_a_name() -> None:
     text = f"遇难者家属里欧很着急。遇难者家属里欧说：“{_NOBODY_SAID}”"
     assert only(extract_quotes(text), _NOBODY_SAID).speaker == "里欧"
+
+
+def test_a_credit_line_names_the_speaker_in_full_like_a_quote() -> None:
+    text = (
+        "瓦米斯·塔拉是当地的村医。\n只要村里还有一个病人，我就不会离开这个岗位。\n"
+        "——塔拉在表彰大会上说\n"
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.marked) == ("瓦米斯·塔拉", False)
