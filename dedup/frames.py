@@ -26,6 +26,7 @@ from dedup.mentions import (
     page_subject,
     people_in,
 )
+from dedup.names import common_word
 from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
@@ -181,9 +182,19 @@ def _organ_of(match: re.Match[str] | None) -> str | None:
     organ = named_part(raw, proper=False)
     # 该景区管理处, 小曹拨打了该公司: an organisation pointed back to is not named here.
     pointed = any(word in "该这那此其" for word, _ in tagged_words(raw[: len(raw) - len(organ)]))
-    if not organ or pointed or _DEMONSTRATIVE.match(organ) or organ[-1] not in ORGANISATION_END:
+    if not organ or pointed or _DEMONSTRATIVE.match(organ):
         return None
-    return organ
+    if organ[-1] in ORGANISATION_END:
+        return organ
+    # 滴滴一名发言人, 庞大汽车相关人士: one of its staff marks a brand as an organisation
+    staff = re.match("的?(?:相关|有关|内部|一名|一位)", match.string[match.end("organ") :])
+    nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
+    kind = common_word(organ) or organ.endswith(_GENERIC)  # 项目相关负责人: which one?
+    return organ if staff and nouns and not kind else None
+
+
+# Where a body is, or what kind, rather than which one (警方, 当地, 业内, 国内).
+_GENERIC = ("方", "当地", "本地", "业内", "国内", "国外", "海外", "境外", "官方")
 
 
 def _spokesperson(view: str, offset: int, part: str) -> str | None:
@@ -218,8 +229,8 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
         # 民警介绍 after 西安交警经开大队 was named: the unit the officers serve in.
         units = [_UNIT_LEAD.split(m.group())[-1] for m in _POLICE_UNIT.finditer(earlier)]
         organ = next((u for u in reversed(units) if len(u) > 3), None)
-    if organ is None or len(organ) > 2:
-        return organ
+    if organ is None or len(organ) > 2 or organ[-1] not in ORGANISATION_END:
+        return organ  # a name, or a brand one of whose staff speaks (滴滴一名发言人)
     # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).
     found = re.findall(rf"(?:(?<![{HAN}])|(?<=的))([{HAN}]{{2,6}}{organ})", earlier)
     organs = [n for n in map(functools.partial(named_part, proper=False), found) if n != organ]

@@ -838,8 +838,23 @@ _BEYOND_THE_VERB = {
         "庞大集团",
     ),
     "one of an organisation's staff, counted": (
+        "小米一名员工说：“{}”",
+        "双方正在就合作细节进行商讨。",
+        None,  # not 小米一名: a count is no name, and 员工 speaks for nobody in particular
+    ),
+    "a brand through one of its spokespeople": (
         "滴滴一名发言人则表示：“{}”",
         "双方正在就合作细节进行商讨。",
+        "滴滴",
+    ),
+    "a department through an official": (
+        "滨湖景区城管部门有关负责人告诉记者：“{}”",
+        "穿拖鞋进纪念馆是对英烈的不尊重。",
+        "滨湖景区城管部门",
+    ),
+    "an official of a kind of body": (
+        "项目相关负责人告诉记者：“{}”",
+        "现在焚烧垃圾的是1号炉，每天处理900多吨。",
         None,
     ),
     "an insider of no named organisation": (
