@@ -155,18 +155,20 @@ _CLAUSE_PART = re.compile(r"[^，,]+")
 
 # An organisation speaking through an unnamed official (白云边检站有关负责人介绍：),
 # the official alone (负责人说 / 该负责人表示), and what an organisation's name ends with.
-_ROLE = r"(?:负责人|发言人|工作人员|高管|官员|人士)"
+# 人士 only as someone of the organisation (庞大集团相关人士, not 物业行业人士 or 社会人士).
+_ROLE = r"(?:负责人|发言人|工作人员|高管|官员|(?:相关|有关|内部)人士)"
 _SPOKESPERSON = re.compile(
-    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关|内部)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
+    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
 )
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
 # Officers the text does not name, and the police units it names (西安交警经开大队).
 _BARE_POLICE = re.compile(
     r"(?:该|这名|这位|一名|一位|两名|数名|多名)?(?:执勤|办案|值班)?(?:民警|交警)"
 )
-_POLICE_UNIT = re.compile(
-    rf"[{HAN}]{{2,14}}?(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队)(?![{HAN}])"
-)
+_UNIT = rf"[{HAN}]{{2,14}}?(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队)"
+_POLICE_UNIT = re.compile(rf"{_UNIT}(?![{HAN}])")
+# Officers of a unit named with them (大竹县公安局经侦大队民警介绍).
+_UNIT_OFFICER = re.compile(rf"(?P<unit>{_UNIT}){_BARE_POLICE.pattern}")
 # What ends the words before a unit's name (来到了|西安交警经开大队, 记者从|西城分局).
 _UNIT_LEAD = re.compile("[了的到在至从和与]")
 _DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
@@ -225,10 +227,17 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
     if organ is None and _BARE_ROLE.fullmatch(core):
         found = [o for m in _SPOKESPERSON.finditer(earlier) if (o := _organ_of(m))]
         organ = found[-1] if found else None
-    if organ is None and _BARE_POLICE.fullmatch(core):
-        # 民警介绍 after 西安交警经开大队 was named: the unit the officers serve in.
-        units = [_UNIT_LEAD.split(m.group())[-1] for m in _POLICE_UNIT.finditer(earlier)]
-        organ = next((u for u in reversed(units) if len(u) > 3), None)
+    officers = _UNIT_OFFICER.fullmatch(core)
+    if organ is None and (officers or _BARE_POLICE.fullmatch(core)):
+        # 民警介绍 after 西安交警经开大队 was named: the unit the officers serve in, named in
+        # full as the page named it before (交警经开大队民警说 -> 西安交警经开大队).
+        units = [_UNIT_LEAD.split(m)[-1] for m in _POLICE_UNIT.findall(earlier)]
+        units = [u for u in units if len(u) > 3]
+        if officers:
+            own = _UNIT_LEAD.split(officers.group("unit"))[-1]
+            fuller = [u for u in units if u.endswith(own)]
+            units = fuller[-1:] or ([own] if len(own) > 3 else [])
+        organ = units[-1] if units else None
     if organ is None or len(organ) > 2 or organ[-1] not in ORGANISATION_END:
         return organ  # a name, or a brand one of whose staff speaks (滴滴一名发言人)
     # A bare category (物业, 公司): the named organisation it is short for (…的万邦物业办公室).

@@ -521,7 +521,10 @@ def _opens_adverbial(token: tuple[str, str]) -> bool:
     topic (在, 对, 就, 针对…), not one whose object is what the clause goes on to do (按照,
     根据: 张滩镇按照上级的统一部署…) or who does it (由消防员莫妮卡·凯尔西提出)."""
     word, flag = token
-    return word in _ADVERBIAL_START or (flag == "p" and word not in _NOT_ADVERBIAL)
+    if word in _ADVERBIAL_START:
+        return True
+    # A lone character jieba tags "p" may be part of a name (交警经开大队: 经 is no 经过).
+    return flag == "p" and len(word) >= 2 and word not in _NOT_ADVERBIAL
 
 
 # Prepositions of conformity or source, whose object is a rule or a report (据介绍), and of

@@ -852,6 +852,21 @@ _BEYOND_THE_VERB = {
         "穿拖鞋进纪念馆是对英烈的不尊重。",
         "滨湖景区城管部门",
     ),
+    "someone of a trade, not of a body": (
+        "物业行业人士介绍：“{}”",
+        "车辆长期占用消防通道，物业可以报警处理。",
+        None,
+    ),
+    "officers of a unit named in the same clause, named in full as before": (
+        "记者陪同魏先生来到了西安交警经开大队。“{}”交警经开大队民警说\n律师：罚款应以纠正为目的\n",
+        "针对这一情况，我大队将上报上级，在法律允许的范围内酌情处理。",
+        "西安交警经开大队",  # not 交警: jieba tags 经 as a preposition
+    ),
+    "officers of a unit named with them": (
+        "“{}”大竹县公安局经侦大队民警介绍，专案组成立后，该案很快告破。",
+        "越深入调查，越让人触目惊心，这个团伙的规模远超我们的想象。",
+        "大竹县公安局经侦大队",
+    ),
     "an official of a kind of body": (
         "项目相关负责人告诉记者：“{}”",
         "现在焚烧垃圾的是1号炉，每天处理900多吨。",
