@@ -26,13 +26,12 @@ from dedup.frames import (
     sentence_topic,
     speaker_after,
     speaker_before,
-    speech_fragment,
     verb_subject,
 )
 from dedup.mentions import full_name, last_person, later_reference, people_in, position
 from dedup.names import occurrences, trim, widen
 from dedup.normalize import nfkc, to_simplified
-from dedup.persons import BODY_WORDS, ORGAN_SUFFIX
+from dedup.persons import BODY_WORDS, ORGAN_SUFFIX, tagged_words
 from dedup.quote_marks import TERMINATORS, Span
 from dedup.speakers import Speakers
 from dedup.speech import VERB
@@ -109,7 +108,7 @@ def _chained(view: View, prev: _Previous | None, opened: int, predicate: bool) -
 
 
 def _carried(view: str, opened: int, last: tuple[int, str | None] | None, sp: Speakers) -> Who:
-    """_Discourse carry-over: the speaker of the last speech before an unattributed quote.
+    """Discourse carry-over: the speaker of the last speech before an unattributed quote.
 
     News paragraphs go on in one voice: 秦某说，他是看了电视剧……于是他就想到……，“将烟花筒并排
     ……” — the quote is still 秦某's. A quote with no speech of its own inherits the speaker of
@@ -239,6 +238,16 @@ def _speech_clauses(view: str, sp: Speakers) -> list[tuple[int, str | None]]:
     return out
 
 
+def speech_fragment(said: str, kind: str) -> bool:
+    """The quote says something rather than names it: a statement, or a short quote of five
+    characters or more with a verb or opening with an adverb (仍在进行中, 更加精准有力) – not
+    a label (农家乐, 神车) or a four-character formula (缺斤短两, 校农结合)."""
+    if kind != "term":
+        return True
+    tokens = tagged_words(said)
+    return len(said) >= 5 and (tokens[0][1] == "d" or any(flag == "v" for _, flag in tokens))
+
+
 def _attribute(
     view: View,
     span: Span,
@@ -302,7 +311,7 @@ def _attribute(
 
 
 def _credit(view: View, line: int, sp: Speakers) -> Who:
-    """Speaker of a ``——…习近平总书记在广西考察时强调`` _credit line."""
+    """Speaker of a ``——…习近平总书记在广西考察时强调`` credit line."""
     start = view.at(line)
     stop = start
     while stop < len(view.text) and view.text[stop] != "\n":

@@ -4,9 +4,10 @@ A speech frame is the narration that says whose words a quote is: a verb of sayi
 it (总书记强调:“…”), a speaker and verb after it (”习近平书记表示肯定), a colon ending a
 person's clause (王歆发了一条朋友圈：“…”), a comparison (正如李俊副局长所说，“…”), a document
 and its issuer (根据公安部《…》，“…”), an unnamed official speaking for an organisation
-(该负责人表示), an author the quote is traced to (“…”出自苏轼的《定风波》). Each function
-here reads one such frame in the clean view (:mod:`dedup.view`) and returns a :class:`Who`;
-which frame wins, and what the discourse adds, is :mod:`dedup.attribution`'s business.
+(该负责人表示), an author the quote is traced to (“…”出自苏轼的《定风波》). The functions
+here read such frames in the clean view (:mod:`dedup.view`), most of them returning a
+:class:`Who`; which frame wins, and what the discourse adds, is :mod:`dedup.attribution`'s
+business.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from dedup.mentions import (
+    TO_WHOM,
     family_names,
     framed_subject,
     full_name,
@@ -26,12 +28,10 @@ from dedup.mentions import (
     page_subject,
     people_in,
 )
-from dedup.names import common_word
 from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
     BARE_BODIES,
-    CLAUSE_LEAD,
     HONORED,
     LEADING_TIME,
     NAME_SPAN,
@@ -39,7 +39,6 @@ from dedup.persons import (
     ORGAN_SUFFIX,
     ORGANISATION_END,
     TITLED,
-    TO_WHOM,
     WRITTEN_IN,
     bare_name,
     honored_in,
@@ -49,6 +48,7 @@ from dedup.persons import (
     named_part,
     organ_named,
     person_at_end,
+    staffed_organ,
     surname_before,
     tagged_words,
     titled_name,
@@ -56,7 +56,7 @@ from dedup.persons import (
 from dedup.quote_marks import PAIRS
 from dedup.speakers import HONORIFICS, TITLES_RE, Speakers
 from dedup.speech import CHARACTERIZING, CITING, REPORTING, SAYS, SAYS_TOO, VERB
-from dedup.view import BOUNDARIES, MASK
+from dedup.view import BOUNDARIES, CLAUSE_LEAD, MASK
 
 # Closing marks, where a clause may start again (“…。”他还补充说).
 _AFTER_QUOTE = re.compile('[”」』’"＂]')
@@ -153,8 +153,8 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
 _CLAUSE_PART = re.compile(r"[^，,]+")
 
 
-# An organisation speaking through an unnamed official (白云边检站有关负责人介绍：),
-# the official alone (负责人说 / 该负责人表示), and what an organisation's name ends with.
+# An organisation speaking through an unnamed official (白云边检站有关负责人介绍：), and
+# the official alone (负责人说 / 该负责人表示).
 # 人士 only as someone of the organisation (庞大集团相关人士, not 物业行业人士 or 社会人士).
 _ROLE = r"(?:负责人|发言人|工作人员|高管|官员|(?:相关|有关|内部)人士)"
 _SPOKESPERSON = re.compile(
@@ -171,32 +171,16 @@ _POLICE_UNIT = re.compile(rf"{_UNIT}(?![{HAN}])")
 _UNIT_OFFICER = re.compile(rf"(?P<unit>{_UNIT}){_BARE_POLICE.pattern}")
 # What ends the words before a unit's name (来到了|西安交警经开大队, 记者从|西城分局).
 _UNIT_LEAD = re.compile("[了的到在至从和与]")
-_DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
 # How far back an unnamed official is looked for (a few paragraphs).
 _SPOKESPERSON_SPAN = 1500
 
 
 def _organ_of(match: re.Match[str] | None) -> str | None:
-    """The organisation a spokesperson match names, if it names one (not 该企业)."""
+    """The organisation a spokesperson match names, if it names one (see
+    :func:`dedup.persons.staffed_organ`)."""
     if match is None:
         return None
-    raw = match.group("organ")
-    organ = named_part(raw, proper=False)
-    # 该景区管理处, 小曹拨打了该公司: an organisation pointed back to is not named here.
-    pointed = any(word in "该这那此其" for word, _ in tagged_words(raw[: len(raw) - len(organ)]))
-    if not organ or pointed or _DEMONSTRATIVE.match(organ):
-        return None
-    if organ[-1] in ORGANISATION_END:
-        return organ
-    # 滴滴一名发言人, 庞大汽车相关人士: one of its staff marks a brand as an organisation
-    staff = re.match("的?(?:相关|有关|内部|一名|一位)", match.string[match.end("organ") :])
-    nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
-    kind = common_word(organ) or organ.endswith(_GENERIC)  # 项目相关负责人: which one?
-    return organ if staff and nouns and not kind else None
-
-
-# Where a body is, or what kind, rather than which one (警方, 当地, 业内, 国内).
-_GENERIC = ("方", "当地", "本地", "业内", "国内", "国外", "海外", "境外", "官方")
+    return staffed_organ(match.group("organ"), match.string[match.end("organ") :])
 
 
 def _spokesperson(view: str, offset: int, part: str) -> str | None:
@@ -463,7 +447,7 @@ def speaker_before(
     said about the object, a piece of his own words. So is a predicate quote right after a
     characterizing verb (将其描述为“…”) or ending a short copula clause after the verb and a
     comma (格伦特认为，巡逻队是在“过度使用武力”。), and so is a ``spoken`` quote (words that
-    say something, see :func:`speech_fragment`) ending a short reported clause after a
+    say something, see :func:`dedup.attribution.speech_fragment`) ending a short reported clause after a
     verb of reporting and a comma (布林肯表示，美方“不寻求与中国脱钩”).
     """
     verbs = list(VERB.finditer(view, sent, pos))
@@ -550,16 +534,6 @@ def _reported(view: str, start: int, pos: int) -> bool:
     if not _REPORTED_CLAUSE.fullmatch(view, start, pos):
         return False
     return not VERB.search(view, start, pos) and not SAYS_TOO.search(view, start, pos)
-
-
-def speech_fragment(said: str, kind: str) -> bool:
-    """The quote says something rather than names it: a statement, or a short quote of five
-    characters or more with a verb or opening with an adverb (仍在进行中, 更加精准有力) – not
-    a label (农家乐, 神车) or a four-character formula (缺斤短两, 校农结合)."""
-    if kind != "term":
-        return True
-    tokens = tagged_words(said)
-    return len(said) >= 5 and (tokens[0][1] == "d" or any(flag == "v" for _, flag in tokens))
 
 
 def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool:

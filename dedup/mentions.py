@@ -17,7 +17,6 @@ import re
 from dedup.names import cued_names, occurrences, opens_name, ordinary_word, page_names
 from dedup.normalize import HAN
 from dedup.persons import (
-    CLAUSE_LEAD,
     DOTTED_NAME,
     HONORED,
     KIN,
@@ -25,7 +24,6 @@ from dedup.persons import (
     NAME_SPAN,
     NOT_GIVEN,
     TITLED,
-    TO_WHOM,
     honored_in,
     is_name_token,
     owner,
@@ -35,7 +33,7 @@ from dedup.persons import (
     whole_name,
 )
 from dedup.speakers import FAMILIAR, SURNAME_WITH_POST, TITLES, Speakers
-from dedup.view import BOUNDARIES, CLAUSE_END
+from dedup.view import CLAUSE_END, CLAUSE_LEAD
 
 # Two finds of one name this close together are one mention (县委书记|王立强).
 _SAME_MENTION = 6
@@ -187,7 +185,7 @@ def _shown_names(view: str) -> frozenset[str]:
 
 
 # What may follow a name: a boundary, a closing mark, a particle or preposition (王德福|了解).
-_NAME_ENDS = BOUNDARIES | CLAUSE_END | frozenset("：、”」") | frozenset(NOT_GIVEN)
+_NAME_ENDS = CLAUSE_END | frozenset("：、”」") | frozenset(NOT_GIVEN)
 # What a post may carry in front (王建|副书记, 张强|总经理, 李伟|常务副局长).
 _POST_PREFIX = re.compile(r"(?:常务)?[副总]?$")
 
@@ -263,6 +261,10 @@ def framed_subject(part: str, view: str) -> str | None:
             return None if _ADDRESSED.search(lead) else name  # 教练对队员|小李说
     return None
 
+
+# Words that turn a clause to whom the words are for (问, 告诉, 对, 向…): the person after
+# them is spoken to.
+TO_WHOM = "问|告诉|对|向|给|冲|朝"
 
 # Whom a clause turns to (对队员, 向环卫工人, 告诉学生): the name after it is spoken to.
 _ADDRESSED = re.compile(rf"(?:{TO_WHOM}|跟)[^，,。：:]{{0,6}}$")

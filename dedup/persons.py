@@ -99,8 +99,6 @@ _SYLLABLE = f"[{''.join(sorted(TRANSLITERATION))}]{{1,8}}"
 DOTTED_NAME = re.compile(f"(?<!年){_SYLLABLE}(?:·{_SYLLABLE})+")
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
 _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
-# Words that turn a clause to whom the words are for (问, 告诉, 对, 向…; see _ADDRESSING).
-TO_WHOM = "问|告诉|对|向|给|冲|朝"
 # Words that open an adverbial after the subject: place, addressee, or topic (就此事表示).
 _ADVERBIAL_START = _WHERE_TO_WHOM | {"就"}
 # Last words of a clause that says when somebody spoke (朱旭接受采访时).
@@ -115,10 +113,10 @@ _ROLE_NAME = re.compile(
 _ROLE_FOREIGN = re.compile(
     rf"(?:[{ROLE_END}]|家属|亲属)([{''.join(sorted(TRANSLITERATION))}]{{2,5}})$"
 )
-# A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
-# abbreviations (CEO) are roles, not names.
 # A title followed by two to four Han characters that end the clause (参谋长皋古卫).
 _TITLE_THEN_NAME = re.compile(rf"(?:{TITLES_RE})([{HAN}]{{2,4}})$")
+# A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
+# abbreviations (CEO) are roles, not names.
 _LATIN_NAME = re.compile(r"([A-Za-z][A-Za-z'.\- ]{1,40}[A-Za-z])\s*$")
 _LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app"})
 
@@ -238,7 +236,8 @@ def _tagged_name(token: tuple[str, str]) -> bool:
     return token[1].startswith("nr") and len(token[0]) >= 2
 
 
-# How many characters at most :func:`leading_person` looks at (a name and what follows it).
+# How many characters at most are cut to read a name at the edge of a clause (a name and
+# what follows it): see :func:`leading_person`.
 NAME_SPAN = 24
 
 
@@ -534,8 +533,8 @@ _NOT_ADVERBIAL = frozenset(
 )
 # A token of a date between a subject and its adverbial (25|日, 3月).
 _DATE_PIECE = re.compile(r"\d+|[年月日号]")
-# A body the text does not name (该公司, 涉事企业, 公司): it issues words for nobody known.
-# Categories of body that name none (公司, 学校): alone, or pointed back to (该公司).
+# Categories of body that name none (公司, 学校): alone, or pointed back to (该公司), they
+# issue words for nobody known (涉事企业 likewise).
 BARE_BODIES = "公司|企业|集团|学校|学院|大学|医院|银行|单位|俱乐部"
 _UNNAMED_BODY = re.compile(rf"^(?:该|这|那|此|涉事|有关|相关|上述|某|(?:{BARE_BODIES})$)")
 # An adverbial naming the issuer's own statement (在声明中, 在其公告中): whoever issued it
@@ -667,7 +666,7 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
     An organ's social-media account speaks for the organ (广州市气象局微博“@广州天气”表示).
     Without a title or an organ ending, jieba must read it as a proper noun: on news text the
     words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name. A familiar form such as
-    老王 comes back as printed (:func:`dedup.frames.verb_subject` resolves it).
+    老王 comes back as printed (:func:`dedup.mentions.later_reference` resolves it).
     """
     core = ADVERBS.sub("", LEADING_TIME.sub("", part.strip()))
     core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据"))).removesuffix("方面")
@@ -696,6 +695,7 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
     return speakers.canonical(person) if person else None
 
 
+# Last characters of an organisation's name (外交部, 派出所, 新华社, 服务中心).
 ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
 
 
@@ -761,13 +761,6 @@ def owner(core: str, size: int) -> bool:
     return len(tokens) == 1 and tokens[0][1].startswith("n")
 
 
-# Conjunctions and time words that may open a clause before its subject (而劳达…, 随后他…).
-CLAUSE_LEAD = re.compile(
-    r"^(?:而|但|并|又|可|虽然|虽|尽管|不过|然而|后来|随后|之后|此后|同时|当时|"
-    r"\d{1,2}月\d{1,2}日|\d{1,2}日)*"
-)
-
-
 HONORED = re.compile(
     f"[{''.join(sorted(SURNAMES))}](?:{'|'.join(sorted(HONORIFICS) + list(SURNAME_POSTS))})"
 )
@@ -776,3 +769,30 @@ HONORED = re.compile(
 def honored_in(text: str) -> Iterator[re.Match[str]]:
     """Surnames with an honorific in ``text`` (曹女士, 杨爷爷), not role words (门卫大爷)."""
     return (m for m in HONORED.finditer(text) if surname_before(text, m.start()))
+
+
+def staffed_organ(words: str, after: str) -> str | None:
+    """The organisation ``words`` name when one of its staff follows (``after``: 相关负责人,
+    一名发言人), or None (not 该企业).
+
+    An organisation's ending names it (白云边检站有关负责人); a run of nouns without one is a
+    brand only where its staff is marked as such (滴滴一名发言人, 庞大集团相关人士), and not a
+    frequent word (项目相关负责人) or where or what kind of body it is (警方, 当地, 业内).
+    """
+    organ = named_part(words, proper=False)
+    # 该景区管理处, 小曹拨打了该公司: an organisation pointed back to is not named here.
+    lead = words[: len(words) - len(organ)]
+    pointed = any(word in "该这那此其" for word, _ in tagged_words(lead))
+    if not organ or pointed or _DEMONSTRATIVE.match(organ):
+        return None
+    if organ[-1] in ORGANISATION_END:
+        return organ
+    staff = re.match("的?(?:相关|有关|内部|一名|一位)", after)
+    nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
+    kind = common_word(organ) or organ.endswith(_GENERIC)
+    return organ if staff and nouns and not kind else None
+
+
+_DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
+# Where a body is, or what kind, rather than which one (警方, 当地, 业内, 国内).
+_GENERIC = ("方", "当地", "本地", "业内", "国内", "国外", "海外", "境外", "官方")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# Speech verbs, longest first. 说 only counts where it is not part of 来说/所说/说明/学说
+# Speech verbs (matched longest first). 说 only counts where it is not part of 来说/所说/说明/学说
 # (同学说 is speech). Bare 称 and 问 only count right before a colon or comma (塔拉称：“…”,
 # 该负责人称，…, 他问她：“…”): followed directly by a quote 称 is naming, not speaking
 # (堪称“汽车心脏”, 被称为“…”), and compounds such as 简称/号称 never speak.

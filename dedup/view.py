@@ -1,7 +1,8 @@
 """The clean view of a page that attribution reads.
 
-OpenCC t2s, pinyin glosses such as ``習(xí)近平`` removed, middle dots that scrapes mangled
-(亚森江?热合曼) restored, and quoted contents masked, so that Traditional pages and glossed
+OpenCC t2s, pinyin glosses such as ``習(xí)近平`` and a name's original spelling in brackets
+(罗根（christopher logan）) removed, middle dots that scrapes mangled (亚森江?热合曼)
+restored, and quoted contents masked, so that Traditional pages and glossed
 names match the same patterns, and nobody named inside a quote is taken for its speaker.
 :meth:`View.at` maps an offset of the original text into the view.
 """
@@ -20,6 +21,11 @@ from dedup.quote_marks import Span
 BOUNDARIES = frozenset("。！？!?；;\n")
 # What may follow a quote that ends its clause (表示该协议“有缺陷”，…).
 CLAUSE_END = frozenset("，,。！？!?；;\n")
+# Conjunctions and time words that may open a clause before its subject (而劳达…, 随后他…).
+CLAUSE_LEAD = re.compile(
+    r"^(?:而|但|并|又|可|虽然|虽|尽管|不过|然而|后来|随后|之后|此后|同时|当时|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}日)*"
+)
 # What every character inside a quote becomes, so nobody quoted is taken for the speaker.
 MASK = "□"
 # A pinyin gloss after a character (習(xí)近平), dropped from the view.
