@@ -117,7 +117,13 @@ def page_names(view: str) -> frozenset[str]:
         explained = follow and all(ordinary_word(a) for a in after if a[:1] == follow)
         piece_of_after = bool(follow) and not explained
         titled = _mostly((n for a, n in after.items() if word[1:] + a[:1] in TITLES), count)
-        if piece_of_before or piece_of_after or titled:
+        # 杨某 that goes on as 杨某智, 杨某轩: the shared start of anonymised names (not of
+        # 宋某某, which the 3-character count keeps).
+        anonymised = word[1:] == "某" and _mostly(
+            (n for a, n in after.items() if _HAN.match(a) and a[0] not in _NOT_IN_NAME | {"某"}),
+            count,
+        )
+        if piece_of_before or piece_of_after or titled or anonymised:
             continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基, 徐医 is 徐医生 or 徐医师
         names.add(word)
     return frozenset(names)

@@ -434,6 +434,11 @@ def person_at_end(words: str) -> str | None:
         for i, (word, flag) in enumerate(own[:-1])
     ):
         return None
+    # A person who opens the clause and acts on the one at its end speaks (杨某智一脸怨气
+    # 找到了袁某伟|说): the name at the end is the object of that verb.
+    acts = any(flag.startswith("v") for _, flag in own[1:-1])
+    if acts and is_name_token(own[0]) and is_name_token(own[-1]) and own[0][0] not in KIN:
+        return untitled(own[0][0])
     word, flag = tokens[-1]
     if word in HONORIFICS and len(tokens) >= 2:
         before = "".join(w for w, _ in tokens[:-1])

@@ -1030,6 +1030,15 @@ def test_a_name_jieba_cuts_short_is_read_whole(page: str, speaker: str) -> None:
     assert only(extract_quotes(page.format(_NOBODY_SAID)), _NOBODY_SAID).speaker == speaker
 
 
+def test_an_anonymised_name_the_page_repeats_stays_whole() -> None:
+    """杨某智 and 杨某轩 share the start 杨某, which the page prints often: it is not a name."""
+    text = (
+        "犯罪嫌疑人杨某智、杨某轩等人被抓获。3月22日，杨某智一脸怨气找到了袁某伟说："
+        "“大哥，马某杰和我有些矛盾，我想整他一次。”杨某轩也表示同意。"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["杨某智"]
+
+
 @pytest.mark.parametrize(
     ("page", "speaker"),
     [
