@@ -1251,3 +1251,29 @@ def test_a_credit_line_names_the_speaker_in_full_like_a_quote() -> None:
     )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.marked) == ("顾俊", False)
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        (
+            "2月12日，周先生把礼花炮摆在了自己的家电商行门口。\n“今天是年后开张第一天，放点礼花热闹热闹。”"
+            "\n周先生说，烟花爆竹是节前买的，一直没放完。",
+            "周先生",
+        ),
+        # A colon after the verb introduces new words, likely someone else's.
+        (
+            "市民们议论纷纷。\n“今天是年后开张第一天，放点礼花热闹热闹。”\n周先生说：“我倒觉得挺好。”",
+            None,
+        ),
+        # The next paragraph opens with its own quote, whose speaker follows it.
+        (
+            "市民们议论纷纷。\n“今天是年后开张第一天，放点礼花热闹热闹。”\n“我倒觉得挺好。”王先生表示，",
+            None,
+        ),
+    ],
+)
+def test_a_quote_ending_its_paragraph_is_the_next_paragraphs_speakers(
+    page: str, speaker: str | None
+) -> None:
+    assert extract_quotes(page)[0].speaker == speaker
