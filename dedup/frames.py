@@ -130,8 +130,15 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         at = part.index(repeated)
         candidates.append((at, later_reference(view, offset + at, repeated, speakers)))
     for m in _DOCUMENT.finditer(part):
-        if not WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
-            candidates.append((m.start(), m.group(1)))  # not 在上述《提案》中: the issuer speaks
+        if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
+            continue  # 在上述《提案》中: the issuer speaks, not the document
+        # 顾恺之《画云台山记》, 苏轼的《定风波》: a person right before the title wrote it
+        writer = person_at_end(part[: m.start()].removesuffix("的")) if m.start() else None
+        if writer:
+            at = part.rindex(writer, 0, m.start())
+            candidates.append((at, speakers.canonical(writer)))
+        else:
+            candidates.append((m.start(), m.group(1)))
     for surname, full in family_names(view, offset + len(part)).items():
         candidates += [(m.start(), full) for m in re.finditer(surname, part)]
     for m in _ORGAN_END.finditer(part):

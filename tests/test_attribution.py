@@ -1278,3 +1278,15 @@ def test_a_quote_ending_its_paragraph_is_the_next_paragraphs_speakers(
     page: str, speaker: str | None
 ) -> None:
     assert extract_quotes(page)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("鲁迅《故乡》写道：“其实地上本没有路，走的人多了，也便成了路。”", "鲁迅"),
+        ("苏轼的《定风波》写道：“竹杖芒鞋轻胜马，谁怕？一蓑烟雨任平生。”", "苏轼"),
+        ("大家都读过《故乡》，书中写道：“其实地上本没有路，走的人多了，也便成了路。”", "故乡"),
+    ],
+)
+def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
