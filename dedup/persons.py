@@ -342,7 +342,9 @@ def whole_name(name: str, rest: Sequence[tuple[str, str]]) -> str:
     word = rest[0][0]
     if len(name) == 2 and name[1] + word[:1] in TITLES:
         return name + word[0]  # 刘主|任: a surname and a post (刘主任), as 王局长 is
-    if _syllable(rest[0]) and (len(rest) == 1 or rest[1][1] in _BOUNDARY_FLAGS):
+    # 罗文|魁 at the end of a clause: a lone character jieba takes for a place ends a name too
+    last = _syllable(rest[0]) or (rest[0][1] == "ns" and len(word) == 1 and word not in _AFTER_NAME)
+    if last and (len(rest) == 1 or rest[1][1] in _BOUNDARY_FLAGS):
         return name + word
     glued = len(word) == 2 and word[1] in NOT_GIVEN and word[0] not in _AFTER_NAME
     return name + word[0] if glued and not ordinary_word(word) else name
