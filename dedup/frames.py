@@ -47,6 +47,7 @@ from dedup.persons import (
     manner_only,
     named_part,
     organ_named,
+    owner,
     person_at_end,
     staffed_organ,
     surname_before,
@@ -374,9 +375,15 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         or page_subject(part[lead:], view)
         or framed_subject(part[lead:], view)
     )
+    people = people_in(view, offset + lead, offset + len(part), speakers)
+    if person and owner(part[lead:], len(person)):
+        # 刘才添的父亲刘贤王老泪纵横: the owner only says whose the person after it is
+        later = [p for p in people if p[0] >= offset + lead + len(person)]
+        between = view[offset + lead + len(person) : later[0][0]] if later else ""
+        if later and re.fullmatch(f"的?[{HAN}]{{0,4}}的?", between):
+            return later[0][1]
     if person:
         return speakers.canonical(full_name(view, offset, person))
-    people = people_in(view, offset + lead, offset + len(part), speakers)
     if not people:
         return None
     at, name = people[0]

@@ -1291,3 +1291,16 @@ def test_a_quote_ending_its_paragraph_is_the_next_paragraphs_speakers(
 )
 def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("王建国的父亲王德顺老泪纵横，“孩子从小就想当警察，我们全家都支持他。”", "王德顺"),
+        ("李明的律师张伟对此这样告诉记者，“我们将在十五日内提起上诉，请求撤销原判。”", "张伟"),
+        # 的 before a thing, not a person: the owner is still the subject
+        ("白某的驾驶证已被依法吊销，且自己交代：“去年10月份，我因醉酒后驾驶被查处。”", "白某"),
+    ],
+)
+def test_the_person_after_an_owner_opens_the_clause(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
