@@ -1304,3 +1304,11 @@ def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker
 )
 def test_the_person_after_an_owner_opens_the_clause(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+def test_a_verb_in_a_when_clause_after_the_quote_is_not_its_speakers() -> None:
+    text = (
+        "当王女士提出退还押金的要求时，工作人员告诉她，“卡片使用时间太久，退不了押金。”"
+        "当王女士提出当初办卡还被收取了30元押金时，工作人员没有回答。"
+    )
+    assert speaker_of(text) is None  # the staff member's words, and the staff is unnamed
