@@ -578,7 +578,7 @@ TRANSLITERATION = frozenset(
     "姆穆娜纳奈南内尼妮努诺帕潘佩皮普奇乔琪热萨塞赛桑森沙山善史斯松苏索塔泰坦汤特提图托瓦"
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
     "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
-    "博唐圣孔朱伍丘邦汗吾班瑞缪翰略"
+    "博唐圣孔朱伍丘邦汗吾班瑞缪翰略瑟"
 )
 _SYLLABLES = "".join(sorted(TRANSLITERATION))
 # The marks printed between the parts of a transliterated name (亨瑞克-斯滕森, 艾亚江•波拉提,
