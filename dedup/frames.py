@@ -413,7 +413,8 @@ _ISSUER = re.compile(
 # 根据公安部《…的通知》，“…” / 最高法《…的批复》中规定，“…”: the words of the document's
 # issuer, an organ named right before the title.
 _DOCUMENT_ISSUER = re.compile(
-    rf"(?:根据|据|按照|依照)?(?P<who>[{HAN}]{{2,12}}?)《[^》]{{2,60}}》[中里]?"
+    rf"(?:根据|据|按照|依照|依据)?(?P<who>[{HAN}]{{2,12}}?)《[^》]{{2,60}}》"
+    r"(?:第[一二三四五六七八九十百零〇\d]+条)?[中里]?"
     r"(?:规定|指出|明确|要求|提出|写道)?[，,：:]\s*$"
 )
 # Where a framed speaker's description ends and the person begins (《人民的名义》里沙瑞金).
@@ -504,6 +505,10 @@ _ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对|向|跟|朝|冲)[{H
 _ADDRESSING = re.compile(rf"(?:{TO_WHOM})$")
 
 
+# A work and the person before it who wrote it, ending a clause (苏平的《赞豆腐》).
+_WORK = re.compile(rf"(?P<who>[{HAN}·]{{2,16}}?)的?《[^》]{{1,30}}》[中里]?$")
+
+
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
     """The person whose clause a colon before the quote ends, when no known verb speaks.
 
@@ -517,8 +522,12 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
     if not m:
         return Who()
     parts = [(p.start(), p.group()) for p in _CLAUSE_PART.finditer(view, sent, sent + m.start())]
-    # 皂郊镇杨集村村民李向荣：“…”: a clause that is only a person, described, introduces them.
     last = parts[-1][1] if parts else ""
+    work = _WORK.search(last)
+    writer = person_at_end(work.group("who")) if work else None
+    if writer:
+        return Who(speakers.canonical(writer))  # 想起明代苏平的《赞豆腐》：“…”
+    # 皂郊镇杨集村村民李向荣：“…”: a clause that is only a person, described, introduces them.
     verbless = not VERB.search(last) and all(flag[0] != "v" for _, flag in tagged_words(last))
     if re.fullmatch(rf"[{HAN}]{{2,24}}", last) and verbless:
         person = person_at_end(last)

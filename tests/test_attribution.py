@@ -1297,6 +1297,17 @@ def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker
 @pytest.mark.parametrize(
     ("page", "speaker"),
     [
+        ("李白的《静夜思》：“床前明月光，疑是地上霜。”", "李白"),
+        ("依据公安部《道路交通安全违法行为处理程序规定》第三十条规定，“{}”", "公安部"),
+    ],
+)
+def test_a_work_or_a_rule_before_a_colon_is_its_writers(page: str, speaker: str) -> None:
+    assert speaker_of(page.format("对违法行为人处以罚款的，应当当场收缴罚款。")) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
         ("王建国的父亲王德顺老泪纵横，“孩子从小就想当警察，我们全家都支持他。”", "王德顺"),
         ("李明的律师张伟对此这样告诉记者，“我们将在十五日内提起上诉，请求撤销原判。”", "张伟"),
         # 的 before a thing, not a person: the owner is still the subject
