@@ -32,7 +32,7 @@ from dedup.mentions import full_name, last_person, later_reference, people_in, p
 from dedup.names import occurrences, trim, widen
 from dedup.normalize import nfkc, to_simplified
 from dedup.persons import BODY_WORDS, ORGAN_SUFFIX, tagged_words
-from dedup.quote_marks import PAIRS, TERMINATORS, Span
+from dedup.quote_marks import TERMINATORS, Span
 from dedup.speakers import Speakers
 from dedup.speech import VERB
 from dedup.view import BOUNDARIES, CLAUSE_END, View, clean_view, sentence_start
@@ -177,34 +177,6 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     return Who(people.pop())
 
 
-# A quote that ends its paragraph: at most a full stop and spaces, then a paragraph break.
-_ENDS_PARAGRAPH = re.compile(r"[。！？!?]?[ \t\u3000]*(?:\n|\u3000{2,})\s*")
-# How far into the next paragraph its speech verb may stand.
-_NEXT_SPEAKER_SPAN = 40
-
-
-def _next_paragraph(view: str, closed: int, sp: Speakers) -> Who:
-    """The speaker of a quote that ends its paragraph, named by the next paragraph's opening
-    speech clause: “……”\n周先生说，烟花爆竹是节前买的…. News sets a speaker's words apart
-    and goes on with them in reported speech. Only a verb followed by a comma counts: one
-    followed by a colon (李四说：“…”) introduces new words, likely someone else's.
-    """
-    gap = _ENDS_PARAGRAPH.match(view, closed)
-    if gap is None or "\n" not in gap.group() and "\u3000" not in gap.group():
-        return Who()
-    start = gap.end()
-    if view[start : start + 1] in PAIRS:
-        return Who()  # “…”\n“…”X表示: the next words are the next quote's
-    stop = start
-    while stop < len(view) and stop - start < _NEXT_SPEAKER_SPAN and view[stop] not in CLAUSE_END:
-        stop += 1  # the paragraph's first clause only: 高鑫认为，, not 因为跑车，…说
-    for verb in VERB.finditer(view, start, stop):
-        if view[verb.end() : verb.end() + 1] in ("，", ","):
-            who = verb_subject(view, start, verb.start(), sp)
-            return Who(who, verb.group()) if who else Who()
-    return Who()
-
-
 def _stands_alone(view: str, opened: int) -> bool:
     """The quote opens a clause of its own (after a stop, comma, line or space).
 
@@ -334,8 +306,6 @@ def _attribute(
             who = _protagonist(text, opened, discourse, sp)
         if who.speaker is None and span.closed:
             who = _lead_quote(text, opened, view.at(span.after), sp)
-        if who.speaker is None and span.closed:
-            who = _next_paragraph(text, view.at(span.after), sp)
     # A speech verb before the quote still tells how it was said when the speaker is unknown.
     return who if who.speaker is not None else before
 

@@ -570,9 +570,6 @@ def _predicate_of(verb: str, obj: str, sep: str | None, predicate: bool) -> bool
 # A subject set against the one before (X则表示，…): someone else's turn begins, unless the
 # verb ends the sentence (“…”王强却说。 is 王强's).
 _CONTRAST = re.compile(r"[则却]\s*$")
-# The rest of a clause that says when somebody spoke (…介绍提成规则时，): its verb is not
-# the quote's.
-_WHEN_CLAUSE = re.compile(r"[^，,。！？!?；;\n□]{0,16}?(?:时|时候|之际)[，,]")
 # A verb that ends its sentence.
 _SENTENCE_END = re.compile(r"\s*(?:[。！？!?\n]|$)")
 
@@ -593,8 +590,6 @@ def speaker_after(view: str, pos: int, speakers: Speakers) -> Who:
         return Who()
     clause = view[start : verb.start()]
     ends = _SENTENCE_END.match(view, verb.end()) is not None
-    if _WHEN_CLAUSE.match(view, verb.end()):
-        return Who()  # ”胡恒介绍提成规则时，记者一脸错愕: when he spoke, someone else reacted
     if _CONTRAST.search(clause) and not ends:
         return Who()  # ”队长袁心玥则表示，…: a second voice answers the first
     parts = list(_CLAUSE_PART.finditer(view, start, verb.start()))
