@@ -133,8 +133,7 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     for m in _DOCUMENT.finditer(part):
         if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             continue  # 在上述《提案》中: the issuer speaks, not the document
-        # 顾恺之《画云台山记》, 苏轼的《定风波》: a person right before the title wrote it
-        writer = person_at_end(part[: m.start()].removesuffix("的")) if m.start() else None
+        writer = _writer(part[: m.start()], m.group(1))
         if writer:
             at = part.rindex(writer, 0, m.start())
             candidates.append((at, speakers.canonical(writer)))
@@ -228,7 +227,8 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
         if officers:
             own = _UNIT_LEAD.split(officers.group("unit"))[-1]
             fuller = [u for u in units if u.endswith(own)]
-            units = fuller[-1:] or ([own] if len(own) > 3 else [])
+            # A unit it does not name (辖区派出所, 当地派出所) is the one named before.
+            units = fuller[-1:] or ([own] if named_part(own) else units)
         organ = units[-1] if units else None
     if organ is None or len(organ) > 2 or organ[-1] not in ORGANISATION_END:
         return organ  # a name, or a brand one of whose staff speaks (滴滴一名发言人)
@@ -375,20 +375,30 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         or page_subject(part[lead:], view)
         or framed_subject(part[lead:], view)
     )
-    people = people_in(view, offset + lead, offset + len(part), speakers)
     if person and owner(part[lead:], len(person)):
-        # 刘才添的父亲刘贤王老泪纵横: the owner only says whose the person after it is
-        later = [p for p in people if p[0] >= offset + lead + len(person)]
-        between = view[offset + lead + len(person) : later[0][0]] if later else ""
-        if later and re.fullmatch(f"的?[{HAN}]{{0,4}}的?", between):
-            return later[0][1]
+        relative = _owned_person(view, offset + lead + len(person), offset + len(part), speakers)
+        if relative:
+            return relative
     if person:
         return speakers.canonical(full_name(view, offset, person))
+    people = people_in(view, offset + lead, offset + len(part), speakers)
     if not people:
         return None
     at, name = people[0]
     title = view[offset + lead : at]
     return name if not title or _TITLE_PREFIX.fullmatch(title) else None
+
+
+def _owned_person(view: str, start: int, end: int, speakers: Speakers) -> str | None:
+    """The person right after an owner (刘才添|的父亲刘贤王, 李明|的律师张伟): 的 and nouns
+    only between them, which name a relation, not an act (not 张某|的车撞上了李某)."""
+    people = people_in(view, start, end, speakers)
+    if not people:
+        return None
+    at, name = people[0]
+    relation = view[start:at].strip("的")
+    nouns = all(flag[0] == "n" for _, flag in tagged_words(relation)) if relation else True
+    return name if view.startswith("的", start) and nouns and at - start <= 6 else None
 
 
 def _cited(obj: str, speakers: Speakers) -> str | None:
@@ -505,8 +515,18 @@ _ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对|向|跟|朝|冲)[{H
 _ADDRESSING = re.compile(rf"(?:{TO_WHOM})$")
 
 
-# A work and the person before it who wrote it, ending a clause (苏平的《赞豆腐》).
-_WORK = re.compile(rf"(?P<who>[{HAN}·]{{2,16}}?)的?《[^》]{{1,30}}》[中里]?$")
+# A work ending a clause, with what stands before it (苏平的|《赞豆腐》).
+_WORK = re.compile(r"(?P<before>.*)《(?P<title>[^》]{1,30})》[中里]?$")
+# Titles of papers a person is the subject of, not the writer (陈某的《起诉书》, 《成绩报告单》).
+_RECORD = re.compile(r"(?:书|单|报告|通知|决定|意见|规定|条例|办法|公告|通报|证明|档案|材料)$")
+
+
+def _writer(before: str, title: str) -> str | None:
+    """The person named right before a work's title, who wrote it and speaks its words
+    (顾恺之《画云台山记》, 苏轼的《定风波》); not for a record about them (陈某的《起诉书》)."""
+    if not before or _RECORD.search(title):
+        return None
+    return person_at_end(before.removesuffix("的"))
 
 
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
@@ -523,8 +543,8 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
         return Who()
     parts = [(p.start(), p.group()) for p in _CLAUSE_PART.finditer(view, sent, sent + m.start())]
     last = parts[-1][1] if parts else ""
-    work = _WORK.search(last)
-    writer = person_at_end(work.group("who")) if work else None
+    work = _WORK.match(last)
+    writer = _writer(work.group("before"), work.group("title")) if work else None
     if writer:
         return Who(speakers.canonical(writer))  # 想起明代苏平的《赞豆腐》：“…”
     # 皂郊镇杨集村村民李向荣：“…”: a clause that is only a person, described, introduces them.

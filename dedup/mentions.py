@@ -17,13 +17,13 @@ import re
 from dedup.names import cued_names, occurrences, opens_name, ordinary_word, page_names
 from dedup.normalize import HAN
 from dedup.persons import (
-    DOTTED_NAME,
     HONORED,
     KIN,
     LEADING_TIME,
     NAME_SPAN,
     NOT_GIVEN,
     TITLED,
+    dotted_names,
     honored_in,
     is_name_token,
     owner,
@@ -90,10 +90,10 @@ def _cued(view: str) -> tuple[tuple[int, str], ...]:
 def _dotted(view: str) -> tuple[tuple[int, str, str], ...]:
     """(end, last part, full name) of every transliterated full name on the page, once."""
     out = []
-    for m in DOTTED_NAME.finditer(view):
-        last = m.group().rsplit("·", 1)[1]
+    for start, end in dotted_names(view):
+        last = view[start:end].rsplit("·", 1)[1]
         if len(last) >= 2:
-            out.append((m.end(), last, m.group()))
+            out.append((end, last, view[start:end]))
     return tuple(out)
 
 

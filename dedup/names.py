@@ -117,11 +117,11 @@ def page_names(view: str) -> frozenset[str]:
         explained = follow and all(ordinary_word(a) for a in after if a[:1] == follow)
         piece_of_after = bool(follow) and not explained
         titled = _mostly((n for a, n in after.items() if word[1:] + a[:1] in TITLES), count)
-        # 杨某 that goes on as 杨某智, 杨某轩: the shared start of anonymised names (not of
-        # 宋某某, which the 3-character count keeps).
+        # 杨某 that goes on as 杨某智, 杨某轩: the shared start of anonymised names the page
+        # prints more than once (not 孙某|当场表示, 孙某|今年; not 宋某某, which the 3-character
+        # count keeps).
         anonymised = word[1:] == "某" and _mostly(
-            (n for a, n in after.items() if _HAN.match(a) and a[0] not in _NOT_IN_NAME | {"某"}),
-            count,
+            (n for a, n in after.items() if _anonymised(word + a[:1], a[1:], counts)), count
         )
         if piece_of_before or piece_of_after or titled or anonymised:
             continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基, 徐医 is 徐医生 or 徐医师
@@ -228,6 +228,15 @@ def _same(neighbours: Counter[str]) -> str:
     ch, n = neighbours.most_common(1)[0]
     whole = n >= MOSTLY * sum(neighbours.values())
     return ch if whole and _HAN.fullmatch(ch) and ch not in _NOT_IN_NAME else ""
+
+
+def _anonymised(name: str, after: str, counts: Counter[str]) -> bool:
+    """``name`` (杨某智) is an anonymised name the page prints at least twice, and its last
+    character does not open a word with what follows (孙某|当场, 孙某|今年)."""
+    last = name[-1]
+    if not _HAN.fullmatch(last) or last in _NOT_IN_NAME or last == "某":
+        return False
+    return counts[name] >= 2 and not common_word(last + after[:1])
 
 
 def _opens_word(ch: str, after: str) -> bool:

@@ -96,7 +96,34 @@ TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{HAN}]{{2,3}}?)(?:
 # its middle dots (亚森江·热合曼; the clean view restores dots that scrapes mangle).
 _SYLLABLE = f"[{''.join(sorted(TRANSLITERATION))}]{{1,8}}"
 # Not after 年: 年代·毛泽东 is a decade before a name, not 代·毛泽.
-DOTTED_NAME = re.compile(f"(?<!年){_SYLLABLE}(?:·{_SYLLABLE})+")
+_DOTTED_NAME = re.compile(f"(?<!年){_SYLLABLE}(?:·{_SYLLABLE})+")
+
+
+def dotted_names(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each transliterated name with middle dots in ``text``, without a last
+    syllable that opens the next word (约翰·克里|略显疲惫, 默克尔|瑟缩: 略 and 瑟 spell names
+    too, but 略显 and 瑟缩 are words)."""
+    for m in _DOTTED_NAME.finditer(text):
+        end = m.end()
+        if len(m.group().rsplit("·", 1)[1]) > 2 and _opens_next_word(text, end - 1):
+            end -= 1
+        yield m.start(), end
+
+
+def _opens_next_word(text: str, at: int) -> bool:
+    """jieba reads ``text[at]`` as the start of a dictionary word (克里|略显, 尔|瑟缩; not
+    柯克林|表示, nor 热合|曼说, a guess that glues the verb on)."""
+    import jieba
+
+    start = max(0, at - 2)
+    pos = start
+    for word in jieba.lcut(text[start : at + 3]):
+        if pos == at:
+            return len(word) > 1 and ordinary_word(word)
+        pos += len(word)
+    return False
+
+
 # Prepositions of place, addressee or company that stand between a speaker and the verb.
 _WHERE_TO_WHOM = frozenset("在对向跟和与同给朝于") | {"当着", "面对"}
 # Words that open an adverbial after the subject: place, addressee, or topic (就此事表示).
@@ -164,8 +191,8 @@ def tagged_words(words: str) -> tuple[tuple[str, str], ...]:
 
     out: list[tuple[str, str]] = []
     at = 0
-    for m in [*DOTTED_NAME.finditer(words), None]:
-        for t in jieba.posseg.lcut(words[at : m.start() if m else len(words)]):
+    for m in [*dotted_names(words), None]:
+        for t in jieba.posseg.lcut(words[at : m[0] if m else len(words)]):
             word = t.word
             if word.startswith("·") and len(word) > 2:  # 年代|·毛泽东: the dot opens no name
                 out.append(("·", "x"))
@@ -175,8 +202,8 @@ def tagged_words(words: str) -> tuple[tuple[str, str], ...]:
             else:
                 out.append((word, t.flag))
         if m:
-            out.append((m.group(), "nr"))
-            at = m.end()
+            out.append((words[m[0] : m[1]], "nr"))
+            at = m[1]
     return tuple(_unplaced(out))
 
 
@@ -206,7 +233,7 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
 
     A middle dot after a name continues it, and so do the name-like pieces after the dot,
     up to ``_AFTER_DOT_MAX`` characters (维克多|·|雨果, 杜鲁门|·|卡|波特): transliterated
-    names whose syllables ``DOTTED_NAME`` does not list are still one person.
+    names whose syllables :func:`dotted_names` does not list are still one person.
     """
     (prev, prev_flag), (word, flag) = last, token
     if flag.startswith("nr") and prev in TRANSLITERATION and prev_flag in _UNKNOWN:
@@ -529,8 +556,13 @@ def _opens_adverbial(token: tuple[str, str]) -> bool:
     word, flag = token
     if word in _ADVERBIAL_START:
         return True
-    # A lone character jieba tags "p" may be part of a name (交警经开大队: 经 is no 经过).
-    return flag == "p" and len(word) >= 2 and word not in _NOT_ADVERBIAL
+    # A lone character jieba tags "p" may be part of a name (交警经开大队: 经 is no 经过),
+    # unless it is one that opens an object or means (李某把手机递给王某, 孙某用李某的手机).
+    lone = len(word) == 1 and word not in _ONE_CHARACTER_PREPOSITIONS
+    return flag == "p" and not lone and word not in _NOT_ADVERBIAL
+
+
+_ONE_CHARACTER_PREPOSITIONS = frozenset("把从替用以为自往")
 
 
 # Prepositions of conformity or source, whose object is a rule or a report (据介绍), and of
@@ -778,6 +810,15 @@ def honored_in(text: str) -> Iterator[re.Match[str]]:
     return (m for m in HONORED.finditer(text) if surname_before(text, m.start()))
 
 
+_DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
+# Where a body is, or what kind, rather than which one (警方, 当地, 业内, 国内), and places
+# where staff happen to be (事故现场一名工作人员, 收费亭, 银行大堂).
+_GENERIC = (
+    *("方", "当地", "本地", "业内", "国内", "国外", "海外", "境外", "官方"),
+    *("现场", "路段", "路口", "门口", "口", "间", "亭", "大堂", "候车室", "附近", "一线"),
+)
+
+
 def staffed_organ(words: str, after: str) -> str | None:
     """The organisation ``words`` name when one of its staff follows (``after``: 相关负责人,
     一名发言人), or None (not 该企业).
@@ -798,8 +839,3 @@ def staffed_organ(words: str, after: str) -> str | None:
     nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
     kind = common_word(organ) or organ.endswith(_GENERIC)
     return organ if staff and nouns and not kind else None
-
-
-_DEMONSTRATIVE = re.compile(r"^(?:该|这|那|此|上述|某|其|一)")
-# Where a body is, or what kind, rather than which one (警方, 当地, 业内, 国内).
-_GENERIC = ("方", "当地", "本地", "业内", "国内", "国外", "海外", "境外", "官方")
