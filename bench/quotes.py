@@ -46,6 +46,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +60,7 @@ from bench.inews import Article, load_articles  # noqa: E402
 from bench.transforms import convert_script, halfwidth_punctuation  # noqa: E402
 from dedup.documents import Document, build_document  # noqa: E402
 from dedup.normalize import fold, normalize_name, strip_glosses  # noqa: E402
-from dedup.quotes import Quote, extract_quotes  # noqa: E402
+from dedup.quotes import BASES, Quote, extract_quotes  # noqa: E402
 from dedup.readers import Record  # noqa: E402
 from dedup.sources import Aliases  # noqa: E402
 from dedup.statements import Statement, track_documents  # noqa: E402
@@ -222,6 +223,43 @@ def score(page: Page, quotes: Sequence[Quote]) -> Scores:
         unnamed_given=sum(q.speaker is not None for q in unnamed),
         kind_right=sum(lab.kind == q.kind for lab, q in pairs),
     )
+
+
+def basis_outcomes(page: Page, quotes: Sequence[Quote]) -> Counter[tuple[str, str]]:
+    """(basis, outcome) of every matched quote dedup gave a speaker: ``right``, ``wrong``
+    (another person), or ``nobody`` (the label says the words are nobody's)."""
+    out: Counter[tuple[str, str]] = Counter()
+    for lab, q in match(page.labels, quotes):
+        if q.speaker is None:
+            continue
+        if lab.speaker is None:
+            out[q.basis or "", "nobody"] += 1
+        else:
+            out[q.basis or "", "right" if same_speaker(lab.speaker, q.speaker) else "wrong"] += 1
+    return out
+
+
+def basis_table(outcomes: Counter[tuple[str, str]]) -> list[str]:
+    """How often a speaker dedup gives is right, by the evidence that named it."""
+    rows = [
+        "| basis | what named the speaker | given | right | wrong person | nobody's words | "
+        "precision |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for basis, what in BASES.items():
+        right, wrong, nobody = (outcomes[basis, o] for o in ("right", "wrong", "nobody"))
+        if right + wrong + nobody:
+            given = right + wrong + nobody
+            rows.append(
+                f"| {basis} | {what} | {given} | {right} | {wrong} | {nobody} | "
+                f"{ratio(right, given)} |"
+            )
+    right, given = (
+        sum(n for (_, o), n in outcomes.items() if o == "right"),
+        sum(outcomes.values()),
+    )
+    rows.append(f"| all | | {given} | {right} | | | {ratio(right, given)} |")
+    return rows
 
 
 def errors(page: Page, quotes: Sequence[Quote]) -> list[str]:
@@ -506,6 +544,7 @@ def echo_table(result: EchoResult) -> list[str]:
 
 def report(
     rows: Sequence[tuple[str, Scores]],
+    bases: Sequence[str],
     agree: Agreement,
     scaling: Sequence[str],
     echoes: EchoResult,
@@ -530,6 +569,15 @@ def report(
         "scare quotes) that still got a speaker.",
         "",
         *extraction_table(rows),
+        "",
+        "## How far a given speaker can be trusted",
+        "",
+        "Attribution above is the share of labelled speakers dedup names right; most of the",
+        "rest it leaves unnamed rather than names wrongly. Below, every quote of the inews dev",
+        "and test halves that dedup gave a speaker, by the evidence that named it",
+        "(`Quote.basis`): how often that speaker is the labelled one.",
+        "",
+        *bases,
         "",
         "## How far two readers agree",
         "",
@@ -583,9 +631,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     pages_by_id = {p.id: p for p in pages}
     totals: dict[str, Scores] = {}
     held_out: dict[int, Scores] = {}
+    outcomes: Counter[tuple[str, str]] = Counter()
     for page in pages:
         quotes = extract_quotes(page.text)
         scores = score(page, quotes)
+        if page.set in ("inews dev", HELD_OUT):
+            outcomes += basis_outcomes(page, quotes)
         totals[page.set] = totals.get(page.set, Scores()) + scores
         if page.set == HELD_OUT:
             held_out[page.round] = held_out.get(page.round, Scores()) + scores
@@ -604,7 +655,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     inews = [p for p in pages if p.round]
     agree = agreement(pages, second_labels(articles))
     rounds = len({p.round for p in inews})
-    text = report(rows, agree, scaling_table(articles), echoes, args.seed, len(inews), rounds)
+    text = report(
+        rows,
+        basis_table(outcomes),
+        agree,
+        scaling_table(articles),
+        echoes,
+        args.seed,
+        len(inews),
+        rounds,
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

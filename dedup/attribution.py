@@ -280,32 +280,32 @@ def _attribute(
         speaker_after(text, view.at(span.after), sp) if span.closed and not introduced else Who()
     )
     if who.speaker is None:
-        who = after
+        who = after.because("after")
     if who.speaker is None:
-        who = _chained(view, prev, opened, closes)
+        who = _chained(view, prev, opened, closes).because("chained")
     if kind == "term":
         return who if who.speaker is not None else before
     if who.speaker is None:
-        who = introducer(text, sent, opened, sp)
+        who = introducer(text, sent, opened, sp).because("sentence")
     if who.speaker is None and span.closed:
-        who = origin(text, view.at(span.after), sp)
+        who = origin(text, view.at(span.after), sp).because("origin")
     after_comma = opened > 0 and text[opened - 1] in "，,"
     if who.speaker is None and kind == "statement" and before.verb is None and after_comma:
         topic = sentence_topic(text, sent, opened, sp)
-        who = Who(topic, who.verb) if topic else who
+        who = Who(topic, who.verb, basis="sentence") if topic else who
     if who.speaker is None and kind == "statement" and span.closed:
         manner = _PRONOUN_MANNER.match(text, view.at(span.after))
         if manner:
             pronoun = manner.start() + re.search("[他她]", manner.group()).start()
-            who = Who(last_person(text, pronoun, sp))
+            who = Who(last_person(text, pronoun, sp)).because("pronoun")
     spoken_here = before.verb or after.verb or who.verb
     alone = _stands_alone(text, opened) and not _is_turn(view, prev, opened)
     if who.speaker is None and not spoken_here and kind == "statement" and alone:
-        who = _carried(text, opened, discourse.last(opened), sp)
+        who = _carried(text, opened, discourse.last(opened), sp).because("carried")
         if who.speaker is None and "我" in said:
-            who = _protagonist(text, opened, discourse, sp)
+            who = _protagonist(text, opened, discourse, sp).because("protagonist")
         if who.speaker is None and span.closed:
-            who = _lead_quote(text, opened, view.at(span.after), sp)
+            who = _lead_quote(text, opened, view.at(span.after), sp).because("lead")
     # A speech verb before the quote still tells how it was said when the speaker is unknown.
     return who if who.speaker is not None else before
 
@@ -322,7 +322,8 @@ def _credit(view: View, line: int, sp: Speakers) -> Who:
     first = start
     while first < stop and view.text[first] in "—–-":
         first += 1
-    return Who(verb_subject(view.text, first, verbs[-1].start(), sp), verbs[-1].group())
+    who = Who(verb_subject(view.text, first, verbs[-1].start(), sp), verbs[-1].group())
+    return who.because("credit")
 
 
 def attribute(
@@ -348,7 +349,7 @@ def attribute(
         opened = view.at(span.open)
         turn = _is_turn(view, prev, opened)
         if turn and who.speaker is None:
-            who = _turn_taker(view.text, dialogue, sp)
+            who = _turn_taker(view.text, dialogue, sp).because("turn")
         dialogue = [*dialogue, (opened, who)] if turn else [(opened, who)]
         who = _in_full(view.text, opened, who, sp)
         prev = _Previous(span, who, content.rstrip()[-1:] in TERMINATORS | {"…", "."})

@@ -12,6 +12,7 @@ business.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -96,9 +97,17 @@ _POST = re.compile(rf"副?(?:{TITLES_RE})")
 
 @dataclass(frozen=True)
 class Who:
+    """Who said a quote, the verb, whom they cited it through, and the evidence (``basis``:
+    which frame or discourse rule named the speaker; see :data:`dedup.quotes.BASES`)."""
+
     speaker: str | None = None
     verb: str | None = None
     via: str | None = None
+    basis: str | None = None
+
+    def because(self, basis: str) -> Who:
+        """This answer, recording ``basis`` as its evidence when it names a speaker."""
+        return dataclasses.replace(self, basis=basis) if self.speaker is not None else self
 
 
 def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str | None:
@@ -503,10 +512,12 @@ def speaker_before(
             first -= 1
         subject = verb_subject(view, sent, verbs[first].start(), speakers)
         if m.group() in CITING and obj:
-            return Who(_cited(obj, speakers), m.group(), subject)
-        return Who(subject, m.group())
+            return Who(_cited(obj, speakers), m.group(), subject).because("before")
+        return Who(subject, m.group()).because("before")
     framed = _framed(view, sent, pos, speakers)
-    return framed if framed.verb is not None else _colon_frame(view, sent, pos, speakers)
+    if framed.verb is not None:
+        return framed.because("framed")
+    return _colon_frame(view, sent, pos, speakers).because("colon")
 
 
 # A phrase naming whom the words are for, opening a clause with no subject (对武帝说).

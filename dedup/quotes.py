@@ -43,10 +43,30 @@ class Quote:
     speaker: str | None
     verb: str | None
     via: str | None
+    basis: str | None  # the evidence that named ``speaker``: a key of ``BASES``
     kind: str
     marked: bool
     closed: bool
     inner: tuple[tuple[int, int], ...]
+
+
+# What named a quote's speaker (``Quote.basis``), from the words around the quote itself to
+# the narration before it; reports/quotes.md measures how often each is right.
+BASES: dict[str, str] = {
+    "before": "a speech verb before the quote (X说：“…”, X表示，“…”)",
+    "framed": "a comparison, a document's issuer or a saying (正如X所说，“…”)",
+    "colon": "a colon after a clause that opens with the person (X发了一条朋友圈：“…”)",
+    "after": "a speaker and verb right after the quote (“…”X说)",
+    "chained": "the previous quote's speaker, for a quote that follows it directly",
+    "sentence": "the person who opened the sentence (X强调，…“…”; X希望，…，“…”)",
+    "origin": "the author the words are traced to (“…”出自X的《…》)",
+    "pronoun": "他/她 with a manner right after the quote (“…”他笑着)",
+    "carried": "the voice of the last speech within the paragraph",
+    "protagonist": "the one person the narration is about, for a first-person quote",
+    "lead": "the one person named right after a quote that opens a paragraph",
+    "turn": "the other party of a two-person exchange",
+    "credit": "a ——X强调 line under a statement set off without marks",
+}
 
 
 def classify(content: str, marked: bool = True) -> str:
@@ -115,6 +135,7 @@ def _quote(text: str, span: Span, who: Who, kind: str) -> Quote:
         speaker=who.speaker,
         verb=who.verb,
         via=who.via,
+        basis=who.basis,
         kind=kind,
         marked=span.marked,
         closed=span.closed,

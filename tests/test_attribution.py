@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedup.normalize import normalize_name
-from dedup.quotes import Quote, extract_quotes
+from dedup.quotes import BASES, Quote, extract_quotes
+from tests.conftest import seed_text
 
 
 def speaker_of(text: str) -> str | None:
@@ -1334,3 +1335,32 @@ _REVIEWED = {
 @pytest.mark.parametrize(("page", "speaker"), _REVIEWED.values(), ids=list(_REVIEWED))
 def test_reviewed_misfires_of_session_12(page: str, speaker: str | None) -> None:
     assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "basis"),
+    [
+        ("李强表示：“稳住就业基本盘，是今年经济工作的重中之重。”", "before"),
+        ("“稳住就业基本盘，是今年经济工作的重中之重。”李强说。", "after"),
+        ("正如李俊副局长所说，“稳住就业基本盘，是今年经济工作的重中之重。”", "framed"),
+        ("王歆发了一条朋友圈：“稳住就业基本盘，是今年经济工作的重中之重。”", "colon"),
+        ("稳住就业基本盘，是今年经济工作的重中之重。\n——李强在国务院常务会议上强调\n", "credit"),
+    ],
+)
+def test_every_speaker_comes_with_the_evidence_that_named_it(page: str, basis: str) -> None:
+    (quote,) = extract_quotes(page)
+    assert quote.speaker is not None and quote.basis == basis
+
+
+def test_a_chained_quote_says_so_and_a_speakerless_quote_has_no_basis() -> None:
+    text = "李强表示：“稳住就业基本盘。”“这是今年经济工作的重中之重。”他们搞起了“农家乐”。"
+    first, second, term = extract_quotes(text)
+    assert (first.basis, second.basis) == ("before", "chained")
+    assert (term.speaker, term.basis) == (None, None)
+
+
+def test_the_seed_speakers_all_carry_a_known_basis() -> None:
+    quotes = [q for n in range(5) for q in extract_quotes(seed_text(n))]
+    assert any(q.speaker for q in quotes)
+    assert all(q.basis in BASES for q in quotes if q.speaker)
+    assert all(q.basis is None for q in quotes if q.speaker is None)
