@@ -71,6 +71,10 @@ class Occurrence:
     start: int
     end: int
     quoted: bool
+    # Who this page says spoke here and the evidence (``dedup.quotes.BASES``); None for an
+    # unquoted echo, or where the page names nobody.
+    speaker: str | None = None
+    basis: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -112,6 +116,7 @@ class Mention:
     speaker: str | None
     kind: str
     quoted: bool  # False only for formulations found without quote marks
+    basis: str | None = None  # what named the speaker (``dedup.quotes.BASES``)
 
     @property
     def text(self) -> str:
@@ -146,7 +151,7 @@ def formulations(text: str, start: int = 0, end: int | None = None) -> list[tupl
 def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
     """Quotes and formulations in the document's body span, in text order."""
     quotes = extract_quotes(doc.text, doc.body_start, doc.body_end, speakers)
-    found = [Mention(doc, q.start, q.end, q.speaker, q.kind, True) for q in quotes]
+    found = [Mention(doc, q.start, q.end, q.speaker, q.kind, True, q.basis) for q in quotes]
     found += [
         Mention(doc, a, b, None, "slogan", False)
         for a, b in formulations(doc.text, doc.body_start, doc.body_end)
@@ -326,6 +331,7 @@ class _Hit:
     end: int
     quoted: bool
     extracted: bool  # a mention of the document itself, preferred over a search hit
+    said: Mention | None = None  # the mention it is, for its speaker
 
 
 def outlet(doc: Document) -> str:
@@ -451,6 +457,8 @@ def _statement(
                 h.start,
                 h.end,
                 h.quoted,
+                h.said.speaker if h.said else None,
+                h.said.basis if h.said else None,
             )
             for h in ordered
         ),
@@ -491,7 +499,7 @@ def track_documents(
     statements = []
     for root, members in groups.items():
         hits = [
-            _Hit(m.doc, m.start, m.end, m.quoted or in_quotes(m.doc, m.start, m.end), True)
+            _Hit(m.doc, m.start, m.end, m.quoted or in_quotes(m.doc, m.start, m.end), True, m)
             for v in members
             for m in variants[v]
         ]

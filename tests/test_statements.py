@@ -156,8 +156,18 @@ def test_jsonl_record_schema(found: list[Statement]) -> None:
         "start",
         "end",
         "quoted",
+        "speaker",
+        "basis",
     }
     assert record["occurrences"][0]["doc"] == ID[3]  # 2024-02-14, before 000's 2026 page
+
+
+def test_each_occurrence_says_who_spoke_there_and_why(found: list[Statement]) -> None:
+    statement = containing(found, "建設社會主義現代化強國,關鍵在科技自立自強")
+    quoted = [o for o in statement.occurrences if o.quoted]
+    echoed = [o for o in statement.occurrences if not o.quoted]
+    assert [(o.speaker, o.basis) for o in quoted] == [("习近平", "before")]  # 总书记指出：“…
+    assert echoed and all((o.speaker, o.basis) == (None, None) for o in echoed)  # seed 002
 
 
 def test_filters(seeds_db: Store, found: list[Statement]) -> None:
