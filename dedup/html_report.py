@@ -296,13 +296,14 @@ def _statement_card(row: dict, docs: dict[str, Document]) -> str:
         else ""
     )
     occurrences = _table(
-        ("page", "outlet", "date", "quoted", "as published"),
+        ("page", "outlet", "date", "quoted", "credited to", "as published"),
         (
             (
                 o["doc"],
                 carrier(docs[o["doc"]]),
                 o["date"],
                 "yes" if o["quoted"] else "no",
+                f"{o['speaker']} ({o.get('basis')})" if o.get("speaker") else "",
                 o["text"],
             )
             for o in row["occurrences"]

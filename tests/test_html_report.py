@@ -185,6 +185,12 @@ def test_sample_report_has_every_section(sample_page: str) -> None:
     assert len(tables) > 5 and all(t.get("class") == "sortable" for t in tables)
 
 
+def test_statement_occurrences_say_whom_each_page_credits(sample_page: str) -> None:
+    # 000 quotes 习近平 after 总书记指出; 002 echoes the same words unquoted, crediting nobody
+    assert "<td>习近平 (before)</td>" in sample_page
+    assert "<th>credited to</th>" in sample_page
+
+
 def test_sample_report_is_self_contained(sample_page: str) -> None:
     for tag, attrs in parse(sample_page).tags:
         assert tag not in ("link", "iframe", "object", "embed", "img")
