@@ -85,6 +85,8 @@ _OBJECT_MAX = 12
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
 # A document title, without a gloss in brackets (《塔木德（talmud）》 -> 塔木德).
 _DOCUMENT = re.compile(r"《([^》（(]{2,30})(?:[（(][^》]*)?》")
+# The reports news quotes by name without a title's marks (党的十九大报告强调, 政府工作报告指出).
+_NAMED_REPORT = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]{2,3}大|政府工作)报告")
 # An organ speaks like a person (中央经济工作会议强调). Its name is the Han run before one of
 # these endings, cut at words that introduce it (召开的, 在, dates).
 _ORGAN_END = re.compile(r"(?:会议|全会|委员会|常委会|国务院|党中央|政治局|政府|办公厅|新闻办)")
@@ -139,6 +141,7 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
         at = part.index(repeated)
         candidates.append((at, later_reference(view, offset + at, repeated, speakers)))
+    candidates += [(m.start(), m.group()) for m in _NAMED_REPORT.finditer(part)]
     for m in _DOCUMENT.finditer(part):
         if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             continue  # 在上述《提案》中: the issuer speaks, not the document

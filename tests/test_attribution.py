@@ -1272,6 +1272,17 @@ def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker
 @pytest.mark.parametrize(
     ("page", "speaker"),
     [
+        ("编者按:党的十九大报告强调，“{}”", "党的十九大报告"),
+        ("今年的政府工作报告指出：“{}”", "政府工作报告"),
+    ],
+)
+def test_a_report_news_names_without_title_marks_speaks(page: str, speaker: str) -> None:
+    assert speaker_of(page.format("坚持大扶贫格局，注重扶贫同扶志、扶智相结合。")) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
         ("李白的《静夜思》：“床前明月光，疑是地上霜。”", "李白"),
         ("依据公安部《道路交通安全违法行为处理程序规定》第三十条规定，“{}”", "公安部"),
     ],
