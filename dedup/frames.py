@@ -141,7 +141,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     if repeated:  # 秦蘋最后表示: jieba cuts the name the page keeps printing
         at = part.index(repeated)
         candidates.append((at, later_reference(view, offset + at, repeated, speakers)))
-    candidates += [(m.start(), m.group()) for m in _NAMED_REPORT.finditer(part)]
+    for m in _NAMED_REPORT.finditer(part):  # one name for 十九大报告 and 党的十九大报告
+        report = m.group().removeprefix("党的")
+        candidates.append((m.start(), report if report[0] == "政" else "党的" + report))
     for m in _DOCUMENT.finditer(part):
         if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             continue  # 在上述《提案》中: the issuer speaks, not the document

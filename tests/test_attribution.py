@@ -1274,6 +1274,7 @@ def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker
     [
         ("编者按:党的十九大报告强调，“{}”", "党的十九大报告"),
         ("今年的政府工作报告指出：“{}”", "政府工作报告"),
+        ("十九大报告指出：“{}”", "党的十九大报告"),  # one speaker, however printed
     ],
 )
 def test_a_report_news_names_without_title_marks_speaks(page: str, speaker: str) -> None:
