@@ -239,29 +239,6 @@ def basis_outcomes(page: Page, quotes: Sequence[Quote]) -> Counter[tuple[str, st
     return out
 
 
-def basis_table(outcomes: Counter[tuple[str, str]]) -> list[str]:
-    """How often a speaker dedup gives is right, by the evidence that named it."""
-    rows = [
-        "| basis | what named the speaker | given | right | wrong person | nobody's words | "
-        "precision |",
-        "|---|---|---:|---:|---:|---:|---:|",
-    ]
-    for basis, what in BASES.items():
-        right, wrong, nobody = (outcomes[basis, o] for o in ("right", "wrong", "nobody"))
-        if right + wrong + nobody:
-            given = right + wrong + nobody
-            rows.append(
-                f"| {basis} | {what} | {given} | {right} | {wrong} | {nobody} | "
-                f"{ratio(right, given)} |"
-            )
-    right, given = (
-        sum(n for (_, o), n in outcomes.items() if o == "right"),
-        sum(outcomes.values()),
-    )
-    rows.append(f"| all | | {given} | {right} | | | {ratio(right, given)} |")
-    return rows
-
-
 def errors(page: Page, quotes: Sequence[Quote]) -> list[str]:
     """Human-readable misses, spurious quotes and wrong speakers of one page."""
     pairs = match(page.labels, quotes)
@@ -521,6 +498,29 @@ def extraction_table(rows: Sequence[tuple[str, Scores]]) -> list[str]:
             f"| {ratio(s.kind_right, s.matched)} |"
         )
     return lines
+
+
+def basis_table(outcomes: Counter[tuple[str, str]]) -> list[str]:
+    """How often a speaker dedup gives is right, by the evidence that named it."""
+    rows = [
+        "| basis | what named the speaker | given | right | wrong person | nobody's words | "
+        "precision |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for basis, what in BASES.items():
+        right, wrong, nobody = (outcomes[basis, o] for o in ("right", "wrong", "nobody"))
+        if right + wrong + nobody:
+            given = right + wrong + nobody
+            rows.append(
+                f"| {basis} | {what} | {given} | {right} | {wrong} | {nobody} | "
+                f"{ratio(right, given)} |"
+            )
+    right, given = (
+        sum(n for (_, o), n in outcomes.items() if o == "right"),
+        sum(outcomes.values()),
+    )
+    rows.append(f"| all | | {given} | {right} | | | {ratio(right, given)} |")
+    return rows
 
 
 def echo_table(result: EchoResult) -> list[str]:
