@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dedup.normalize import nfkc, strip_glosses, to_simplified
+from dedup.normalize import HAN, nfkc, strip_glosses, to_simplified
 from dedup.sources import Aliases, clean_name, looks_like_outlet
 
 _TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -58,8 +58,8 @@ _TAIL_HEADING = re.compile(
 _TOOLBAR = re.compile(r"分享|字号|打印|收藏|浏览|点赞|纠错|关闭窗口")
 _BREADCRUMB = re.compile(r">|位置|首页")
 _SITE_WORDS = re.compile(r"版权所有|版权|copyright|allrightsreserved|本站|本网|by")
-_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:网|报|台|社|在线)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OUTLET = re.compile(rf"[{HAN}]{{2,12}}?(?:网|报|台|社|在线)")
+_CJK = re.compile(f"[{HAN}]")
 _EPOCH = date(1970, 1, 1)  # an empty CMS date field renders as the Unix epoch (+ time zone)
 
 _TRANSFER = ("本文转自", "转载自", "转载于", "转自")

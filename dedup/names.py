@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from dedup.normalize import HAN
 from dedup.speakers import FAMILIAR, SURNAMES, TITLES
 
 # How often a page must print a string before it counts as a name.
@@ -41,7 +42,7 @@ MOSTLY = 0.8
 # Characters that never stand inside a personal name: particles, prepositions, copulas and
 # speech verbs that follow a name (秦蘋表示 is counted as 秦蘋 + 表, never 杨说).
 _NOT_IN_NAME = frozenset("的了是在和与也都就还又要会能将对向把被给从到据说讲道称问等")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(f"[{HAN}]+")
 # Characters that end role words (村民, 家属, 选手, 个体户): a name starts right after them.
 ROLE_END = "民农客员警长者师生工官士众友演手属户"
 # The longest stretch :func:`widen` adds in front of a name.

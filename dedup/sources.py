@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from dedup.normalize import nfkc, strip_glosses, to_simplified
+from dedup.normalize import HAN, nfkc, strip_glosses, to_simplified
 
 _LABEL = re.compile(r"^(?:本文|稿件|文章|新闻|信息)?(?:来源|转自|转载自|出处|来自)[:：]?|^据(?=..)")
 _DECORATIONS = "《》〈〉【】[]「」『』“”‘’\"'()<>·•:：,，;；。.、|丨-—_ "
@@ -35,7 +35,7 @@ _BYLINE = re.compile(r"(?<=..)(?:记者|作者|编辑|责编|通讯员|特约|�
 _CHANNEL = re.compile(
     r"(?<=..)(?:评论员|评论|客户端|官方微博|官方微信|微信公众号|公众号|官微|官网|app|百家号|头条号)$"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN}]")
 _GENERIC = frozenset(
     {"本报", "本网", "本站", "本台", "网络", "互联网", "网友", "佚名", "未知", "综合"}
 )

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dedup.normalize import normalize_name
+from dedup.normalize import HAN, normalize_name
 
 # Positions that precede or follow a personal name. Longest first, so that 副总理 is removed
 # whole rather than leaving 副. Kept to titles of people: organ words (会议, 委员会) are not here,
@@ -146,7 +146,7 @@ TITLES: tuple[str, ...] = tuple(
 # The titles as one regex alternation, longest first.
 TITLES_RE = "|".join(TITLES)
 # A personal name after its titles have been removed: two to four Han characters.
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PERSON = re.compile(rf"[{HAN}]{{2,4}}")
 # Separators between the positions in a credit line (院长、教授马一德 / 研究员,院长).
 _CREDIT_SEP = re.compile(r"[,，、;；\s]+")
 # The commonest Chinese surnames (about 90% of the population). Used where jieba does not
@@ -186,7 +186,7 @@ SURNAME_WITH_POST = re.compile(
 )
 # A name used as the modifier of a doctrine (习近平新时代中国特色社会主义思想研究中心,
 # 习近平法治思想) is not that person speaking.
-_DOCTRINE = re.compile(r"新时代|[\u4e00-\u9fff]{0,4}思想")
+_DOCTRINE = re.compile(rf"新时代|[{HAN}]{{0,4}}思想")
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def _strip_titles(name: str) -> str:
     a bare title): the input is returned unchanged rather than mangled.
     """
     last = _CREDIT_SEP.split(name.strip(",，、;； "))[-1]
-    core = re.sub(rf"^(?:.*?(?:{TITLES_RE}))+(?=[\u4e00-\u9fff]{{2,4}}$)", "", last)
+    core = re.sub(rf"^(?:.*?(?:{TITLES_RE}))+(?=[{HAN}]{{2,4}}$)", "", last)
     core = re.sub(rf"(?:{TITLES_RE})+$", "", core)
     return core if _PERSON.fullmatch(core) else name
 

@@ -41,7 +41,7 @@ import numpy as np
 from dedup.config import Config
 from dedup.documents import Document
 from dedup.fingerprint import shingle_hashes, shingle_sequence
-from dedup.normalize import Folded, fold, strip_glosses
+from dedup.normalize import HAN, Folded, fold, strip_glosses
 from dedup.quote_marks import PAIRS
 from dedup.quotes import extract_quotes
 from dedup.reposts import Cluster, clusters
@@ -54,7 +54,7 @@ from dedup.store import Store
 _MIN_ECHO = 4
 _KIND_RANK = {"statement": 0, "slogan": 1, "term": 2}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-_HAN_RUN = r"[\u4e00-\u9fff]+"
+_HAN_RUN = rf"[{HAN}]+"
 _ENUMERATION = re.compile(rf"{_HAN_RUN}(?:、{_HAN_RUN}){{2,}}")
 _FORMULA_PART = range(2, 7)  # characters per part of a parallel formulation
 _QUOTE_MARKS = "".join(PAIRS) + "".join(PAIRS.values())
