@@ -147,6 +147,9 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
     for m in _DOCUMENT.finditer(part):
         if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             continue  # 在上述《提案》中: the issuer speaks, not the document
+        post = _TITLE_PREFIX.match(part, m.end())
+        if post and post.end() < len(part):
+            continue  # 《朝日新闻》从军记者今井正刚: the paper only says where the person works
         writer = _writer(part[: m.start()], m.group(1))
         if writer:
             at = part.rindex(writer, 0, m.start())
@@ -539,10 +542,16 @@ _RECORD = re.compile(r"(?:书|单|报告|通知|决定|意见|规定|条例|办�
 
 def _writer(before: str, title: str) -> str | None:
     """The person named right before a work's title, who wrote it and speaks its words
-    (顾恺之《画云台山记》, 苏轼的《定风波》); not for a record about them (陈某的《起诉书》)."""
+    (顾恺之《画云台山记》, 苏轼的《定风波》); not for a record about them (陈某的《起诉书》).
+
+    A preposition may stand before the writer (早在顾恺之《画云台山记》中, 在鲁迅《故乡》里):
+    it governs the work, so only the words after it are read for the name.
+    """
     if not before or _RECORD.search(title):
         return None
-    return person_at_end(before.removesuffix("的"))
+    tokens = tagged_words(before.removesuffix("的"))
+    lead = max((i + 1 for i, (_, flag) in enumerate(tokens) if flag == "p"), default=0)
+    return person_at_end("".join(word for word, _ in tokens[lead:]))
 
 
 def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:

@@ -1263,6 +1263,14 @@ def test_a_credit_line_names_the_speaker_in_full_like_a_quote() -> None:
         ("鲁迅《故乡》写道：“其实地上本没有路，走的人多了，也便成了路。”", "鲁迅"),
         ("苏轼的《定风波》写道：“竹杖芒鞋轻胜马，谁怕？一蓑烟雨任平生。”", "苏轼"),
         ("大家都读过《故乡》，书中写道：“其实地上本没有路，走的人多了，也便成了路。”", "故乡"),
+        # a preposition before the writer governs the work, not the writer
+        (
+            "倒影，古代表现得很少，早在顾恺之《画云台山记》有画山水倒影之说：“下为涧，物景皆倒作。”",
+            "顾恺之",
+        ),
+        # a paper followed by a post and a name only says where that person works
+        ("《人民日报》记者王小明说：“我们赶到时，大水已经漫过了堤坝。”", "王小明"),
+        ("《人民日报》总编辑指出：“要始终坚持人民至上。”", "人民日报"),
     ],
 )
 def test_the_writer_named_before_a_title_speaks_not_the_title(page: str, speaker: str) -> None:
