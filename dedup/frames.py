@@ -67,9 +67,10 @@ _CITED = re.compile(
 )
 # What may stand between a speech verb and the opening mark. An object (提出殷切期望, 提到了
 # 车队在遇到该问题时的两重困境) is only allowed before a colon or a dash, so that 表示感谢,“…
-# is not read as speech; see :func:`speaker_before` for the one exception.
+# is not read as speech; see :func:`speaker_before` for the one exception. A 道 right before
+# the mark belongs to the verb (感慨道“…”, 补充道“…”), as in the listed 笑道 and 写道.
 _VERB_TAIL = re.compile(
-    r"^(?P<obj>[^，,。：:“”「」『』‘’□]{0,30}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
+    r"^(?:道(?=(?:[:：]|——|—|[，,])?\s*$))?(?P<obj>[^，,。：:“”「」『』‘’□]{0,30}?)要?(?P<sep>[:：]|——|—|[，,])?\s*$"
 )
 # A short reported clause whose predicate is the quote, after a speech verb and a comma
 # (认为，边境巡逻队是在“…”), or after a first quote of the same speaker (…“非常粗暴”，美方是“…”).

@@ -23,7 +23,8 @@ BOUNDARIES = frozenset("。！？!?；;\n")
 CLAUSE_END = frozenset("，,。！？!?；;\n")
 # Conjunctions and time words that may open a clause before its subject (而劳达…, 随后他…).
 CLAUSE_LEAD = re.compile(
-    r"^(?:而|但|并|又|可|虽然|虽|尽管|不过|然而|后来|随后|之后|此后|同时|当时|"
+    r"^(?:所以|因此|因而|于是|但是|可是|而且|并且|此外|另外|接着|随即|然后|其实|"
+    r"而|但|并|又|可|虽然|虽|尽管|不过|然而|后来|随后|之后|此后|同时|当时|"
     r"\d{1,2}月\d{1,2}日|\d{1,2}日)*"
 )
 # What every character inside a quote becomes, so nobody quoted is taken for the speaker.

@@ -533,7 +533,13 @@ def test_pronoun_right_after_a_quote_is_the_subject() -> None:
 
 
 @pytest.mark.parametrize(
-    "clause", ["张海涛在会上通报了案情，宣布", "而张海涛更是开了个玩笑，说道："]
+    "clause",
+    [
+        "张海涛在会上通报了案情，宣布",
+        "而张海涛更是开了个玩笑，说道：",
+        "所以张海涛看完材料后，说：",  # a conjunction before the subject
+        "于是张海涛在会上通报了案情，说：",
+    ],
 )
 def test_verb_without_subject_continues_the_clause_before(clause: str) -> None:
     (quote,) = extract_quotes(f"{clause}“涉案人员已经全部到案，赃款也已追回。”")
@@ -1384,3 +1390,16 @@ def test_the_seed_speakers_all_carry_a_known_basis() -> None:
     assert any(q.speaker for q in quotes)
     assert all(q.basis in BASES for q in quotes if q.speaker)
     assert all(q.basis is None for q in quotes if q.speaker is None)
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("李肖霖解释道“对13岁以下儿童的暴力行为，法律另有规定。”", "李肖霖"),
+        ("所以王小明看完后，感慨道“这是真正的国宝啊。”", "王小明"),
+        # 道 opening a word (道歉) is an object, not part of the verb
+        ("王小明表示道歉“这是我的错。”", None),
+    ],
+)
+def test_dao_right_before_the_mark_belongs_to_the_verb(page: str, speaker: str | None) -> None:
+    assert speaker_of(page) == speaker
