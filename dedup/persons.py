@@ -420,9 +420,28 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             del out[-3:]  # 陈永福红着眼眶说
         elif len(out) >= 2 and out[-1][1].startswith("v") and is_name_token(out[-2]):
             del out[-1]  # 张明分析认为, 王立强回忆说: a verb before the speech verb (not 窦|希望)
+        elif (brief := _brief_act(out)) is not None:
+            del out[brief:]  # 刘学伟看了看说, 张伟笑了笑说, 他看了一眼说
         else:
             break
     return out
+
+
+# A brief act before speaking: a verb said twice (看了看, 想一想, 笑了笑) or done once (看了
+# 一眼, 顿了一下, 叹了一口气). It says how, not who, like a manner word.
+_BRIEF_ACT = re.compile(r"(?:(\w)了?一?\1|\w{1,2}了一(?:眼|下|声|口气|会儿?))$")
+
+
+def _brief_act(tokens: Sequence[tuple[str, str]]) -> int | None:
+    """Index where a brief act (see ``_BRIEF_ACT``) ending ``tokens`` starts, after at least
+    one token; None if they do not end in one."""
+    for start in range(len(tokens) - 1, 0, -1):
+        tail = "".join(word for word, _ in tokens[start:])
+        if len(tail) > 5:
+            return None
+        if _BRIEF_ACT.fullmatch(tail) and tokens[start][1][0] in "vl":
+            return start
+    return None
 
 
 def manner_only(words: str) -> bool:
@@ -687,9 +706,11 @@ _PUBLISHING = re.compile(
 
 def _before_verbs(words: str) -> str:
     """``words`` without the verbs that stand between a subject and its verb of saying
-    (张明分析|认为, 法院经审理|认为, 气象局官方微博发文|称)."""
+    (张明分析|认为, 法院经审理|认为, 气象局官方微博发文|称, 刘学伟看了看|说)."""
     tokens = list(tagged_words(words[-NAME_SPAN:])) if words else []
-    cut = 0
+    brief = _brief_act(tokens)
+    cut = sum(len(word) for word, _ in tokens[brief:]) if brief is not None else 0
+    del tokens[len(tokens) if brief is None else brief :]
     while len(tokens) > 1 and tokens[-1][1] in ("v", "vn"):
         cut += len(tokens.pop()[0])
     if cut and tokens[-1][0] == "经":

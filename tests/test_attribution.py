@@ -1403,3 +1403,9 @@ def test_the_seed_speakers_all_carry_a_known_basis() -> None:
 )
 def test_dao_right_before_the_mark_belongs_to_the_verb(page: str, speaker: str | None) -> None:
     assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize("act", ["看了看", "想了想", "笑了笑", "看了一眼", "叹了一口气", "看看"])
+def test_a_brief_act_between_the_name_and_the_verb_keeps_the_speaker(act: str) -> None:
+    page = f"皮肤科副主任医师刘学伟{act}说，“这是典型的过敏反应，停用几天就好。”"
+    assert speaker_of(page) == "刘学伟"
