@@ -183,7 +183,7 @@ _CLAUSE_PART = re.compile(r"[^，,]+")
 # 人士 only as someone of the organisation (庞大集团相关人士, not 物业行业人士 or 社会人士).
 _ROLE = r"(?:负责人|发言人|工作人员|高管|官员|(?:相关|有关|内部)人士)"
 _SPOKESPERSON = re.compile(
-    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位)?[男女]?(?:新闻)?{_ROLE}"
+    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位|一)?[男女]?(?:新闻)?{_ROLE}"
 )
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
 # Officers the text does not name, and the police units it names (西安交警经开大队).

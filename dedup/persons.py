@@ -856,7 +856,7 @@ def staffed_organ(words: str, after: str) -> str | None:
         return None
     if organ[-1] in ORGANISATION_END:
         return organ
-    staff = re.match("的?(?:相关|有关|内部|一名|一位)", after)
+    staff = re.match("的?(?:相关|有关|内部|一名|一位|一)", after)
     nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
     kind = common_word(organ) or organ.endswith(_GENERIC)
     return organ if staff and nouns and not kind else None

@@ -854,6 +854,11 @@ _BEYOND_THE_VERB = {
         "双方正在就合作细节进行商讨。",
         "滴滴",
     ),
+    "a town through one of its staff, counted without a measure word": (
+        "记者来到昌平南口镇政府。南口镇一工作人员对记者这样说：“{}”",
+        "这件事归区里管，我们镇上管不了。",
+        "南口镇",
+    ),
     "a department through an official": (
         "滨湖景区城管部门有关负责人告诉记者：“{}”",
         "穿拖鞋进纪念馆是对英烈的不尊重。",
