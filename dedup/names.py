@@ -139,7 +139,8 @@ _NAMED_BEFORE = re.compile(
 )
 # Characters that end no name but lean on the verb after it (曾表示, 所说, 地说, 来说, 自称,
 # 却说, 则表示): the name ends before them.
-_LEANS_ON_VERB = re.compile("[曾所地来自忙答辩声谎却则]")
+_LEANS = "曾所地来自忙答辩声谎却则"
+_LEANS_ON_VERB = re.compile(f"[{_LEANS}]")
 # What ends the words before such a name: a clause, a closing quote, 的 (工作的|王原).
 _BEFORE_NAME = frozenset("。！？!?；;，,：:\n\u3000 ”」的")
 # jieba's tags of two characters that are a word of their own before a third (苏醒|后 v,
@@ -257,12 +258,22 @@ def occurrences(view: str, word: str) -> tuple[int, ...]:
     return tuple(m.start() for m in re.finditer(re.escape(word), view))
 
 
+# Characters that end no name and get glued onto one (王芳|仍, 李嘉|曾, 张伟|也).
+_GLUED = _NOT_IN_NAME | _AFTER_SUBJECT | frozenset(_LEANS)
+
+
 def trim(view: str, name: str) -> str:
     """``name`` cut back to the repeated name it starts with, where jieba glued the next
-    word onto it (杨安平寻思 -> 杨安平)."""
+    word onto it (杨安平寻思 -> 杨安平, 王芳仍 -> 王芳).
+
+    One character more than a two-character name is glued on only if it cannot stand in a
+    name (仍, 曾, 也): siblings share all but the last character of their names (刘淑英 twice
+    and 刘淑玲 make 刘淑 a repeated string, but 刘淑玲 is whole).
+    """
     names = page_names(view)
     for size in (3, 2):
-        if len(name) > size and name[:size] in names:
+        glued = len(name) > size + 1 or name[size:] in _GLUED
+        if len(name) > size and name[:size] in names and glued:
             return name[:size]
     return name
 

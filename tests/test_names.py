@@ -107,6 +107,17 @@ def test_trim_cuts_a_glued_verb_back_to_the_repeated_name() -> None:
     assert trim(text, "王建国") == "王建国"
 
 
+def test_trim_keeps_a_sibling_whose_name_shares_all_but_the_last_character() -> None:
+    text = (
+        "村民张胜明和弟弟张胜利赶回了家。张胜明说，父母从不争吵。张胜利说，父亲很深沉。"
+        "张胜明和张胜利兄弟俩都在浙江打工。张胜利曾表示要回来。"
+    )
+    assert trim(text, "张胜明") == "张胜明"
+    assert trim(text, "张胜利") == "张胜利"
+    # a character that stands in no name is still glued on (张胜|曾 after the brothers' 张胜)
+    assert trim(text + "张胜也来了。", "张胜曾") == "张胜"
+
+
 def test_widen_does_not_take_in_a_role_word() -> None:
     text = "遇难者家属里欧很着急。遇难者家属里欧说，他在等消息。"
     assert widen(text, "里欧") == "里欧"
