@@ -173,7 +173,25 @@ def titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
         return words[-1] + title if surname_before(words, len(words) - 1) else None
     if speakers.canonical(words) != words or _is_person(words):
         return speakers.canonical(words)
+    if title in _PERSONAL_TITLES and _whole_name_before_title(words):
+        return words  # 钟南山院士: jieba tags the name as a place
     return None
+
+
+# Titles a person holds, never a place or a body (院士, 教授, 律师): before one, a surname and
+# two characters that jieba reads as one word are a name whatever tag it gives (钟南山 ns),
+# unlike 黄山市长 or 武大教授 (a place, a university).
+_PERSONAL_TITLES = frozenset(
+    {"院士", "教授", "副教授", "博士", "研究员", "特约研究员", "医生", "律师", "工程师"}
+    | {"总工程师", "法官", "教练", "导演", "专家", "首席专家"}
+)
+
+
+def _whole_name_before_title(words: str) -> bool:
+    """``words`` read as a full Chinese name: three characters, a surname first, one word to
+    jieba and not a common one."""
+    one = len(tagged_words(words)) == 1
+    return len(words) == 3 and words[0] in NAME_SURNAMES and one and not common_word(words)
 
 
 @functools.lru_cache(maxsize=4096)

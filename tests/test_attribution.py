@@ -1414,3 +1414,8 @@ def test_dao_right_before_the_mark_belongs_to_the_verb(page: str, speaker: str |
 def test_a_brief_act_between_the_name_and_the_verb_keeps_the_speaker(act: str) -> None:
     page = f"皮肤科副主任医师刘学伟{act}说，“这是典型的过敏反应，停用几天就好。”"
     assert speaker_of(page) == "刘学伟"
+
+
+def test_a_name_jieba_tags_as_a_place_before_a_personal_title_is_the_speaker() -> None:
+    page = "钟南山院士在接受央视采访时表示：“目前疫情仍处于高位，大家不能掉以轻心。”"
+    assert speaker_of(page) == "钟南山"
