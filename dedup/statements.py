@@ -380,15 +380,28 @@ def _needles(
             said = variants[variant]
             if all(m.kind == "term" for m in said):
                 continue
-            owners[variant.core].add((root, variant.lead, variant.tail))
+            slogan = any(m.kind == "slogan" for m in said)
+            if _searchable(variant.core, min_sentence if not slogan else _MIN_ECHO):
+                owners[variant.core].add((root, variant.lead, variant.tail))
             for m in said:
                 if m.kind != "statement":
                     continue
                 for sentence in _SENTENCE_END.split(m.text):
                     core = fold(sentence).text
-                    if len(core) >= min_sentence:
+                    if _searchable(core, min_sentence):
                         owners[core].add((root, "", ""))
     return owners
+
+
+def _searchable(core: str, shortest: int) -> bool:
+    """Whether words this long can be told apart from ordinary text when found unquoted.
+
+    A slogan is a fixed formulation, so even four characters of it are evidence (大而不强);
+    a short statement is not (“是很不错。” sits inside 都是很不错的体验, “4000。” inside
+    罚款4000元): statements need ``statement_min_sentence`` characters, and every
+    search string needs ``_MIN_ECHO`` Han characters, since digits and letters say nothing.
+    """
+    return len(core) >= shortest and len(re.findall(f"[{HAN}]", core)) >= _MIN_ECHO
 
 
 def _echoes(

@@ -287,3 +287,16 @@ def test_roots_are_longest_and_never_mix_speakers(variants: list[tuple[str, str 
         assert roots[r] == r and len(texts[r]) >= len(texts[i])
     for r in set(roots):
         assert len({speakers[i] for i in range(len(texts)) if roots[i] == r} - {None}) <= 1
+
+
+def test_short_statements_and_numbers_are_not_found_inside_other_words() -> None:
+    # A reader's review found these echoed as statements of four sources (number and
+    # phrase matched inside unrelated articles).
+    docs = [
+        page("a", "她叫马晓倩，是大二学生。“你现在需要多少钱？”他问。“4000。”马晓倩说。"),
+        page("b", "执勤民警对司机杨某依法给予罚款4000元、并暂扣车辆。"),
+        page("c", "对于每个家庭而言都是很不错的体验，食物和特产都会一一亮相。"),
+        page("d", "“这里风景不错。”陆锋柱笑道。“是很不错。”吴大头笑道。"),
+    ]
+    echoed = [s for s in track_documents(docs) if len({o.doc for o in s.occurrences}) > 1]
+    assert echoed == []
