@@ -19,6 +19,7 @@ from dedup.config import Config
 from dedup.export import check_format, write
 from dedup.graph import STATEMENT_KINDS, GraphFilter, build_graph
 from dedup.html_report import write_report
+from dedup.metadata import date_bound
 from dedup.outlets import SOURCE_FIELDS
 from dedup.outlets import sources as outlet_sources
 from dedup.pipeline import Summary, check_iter, ingest_iter
@@ -73,6 +74,25 @@ JaccardOption = Annotated[
 ]
 ContainOption = Annotated[
     float | None, typer.Option("--containment", help="Containment threshold for a repost.")
+]
+
+
+def _date_option(value: str | None) -> str | None:
+    """A --since/--until value as the ISO prefix dates compare with, or a usage error."""
+    try:
+        return None if value is None else date_bound(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+
+
+_DATES = "2024, 2024-11, 2024年11月18日, 2024-11-18 14:00"
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", callback=_date_option, help=f"From this date on ({_DATES})."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", callback=_date_option, help="Up to this date, its whole period."),
 ]
 
 
@@ -291,11 +311,8 @@ def quotes(
     min_sources: Annotated[
         int, typer.Option("--min-sources", help="Echoed by at least this many outlets.")
     ] = 1,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="First seen on or after (2024, 2024-11, 2024-11-18)."),
-    ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="First seen on or before.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     speakers: SpeakersOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -427,10 +444,8 @@ def graph(
     min_sources: Annotated[
         int, typer.Option("--min-sources", help="Statements echoed by at least this many outlets.")
     ] = 1,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Documents and statements from this date on.")
-    ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="... up to this date.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     speakers: SpeakersOption = None,
     config: ConfigOption = None,
 ) -> None:

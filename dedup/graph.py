@@ -34,6 +34,7 @@ import networkx as nx
 
 from dedup.config import Config
 from dedup.documents import Document
+from dedup.metadata import date_bound, in_window
 from dedup.report import clip
 from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
@@ -50,8 +51,8 @@ class GraphFilter:
     """Which statements and documents the graph shows (the ``dedup graph`` options).
 
     ``speaker``, ``kind`` and ``min_sources`` select statements as ``dedup quotes`` does;
-    ``since``/``until`` bound both statements (by first seen) and the documents counted, as
-    ISO prefixes with ``until`` inclusive of its whole period.
+    ``since``/``until`` bound both statements (by first seen) and the documents counted (any
+    shape :func:`dedup.metadata.date_bound` reads, ``until`` inclusive of its whole period).
     """
 
     speaker: str | None = None
@@ -60,15 +61,15 @@ class GraphFilter:
     since: str | None = None
     until: str | None = None
 
+    def __post_init__(self) -> None:
+        for bound in ("since", "until"):
+            value = getattr(self, bound)
+            if value is not None:  # stored as the ISO prefix dates compare with
+                object.__setattr__(self, bound, date_bound(value))
+
     def admits(self, date: str | None) -> bool:
         """True if a document of this date falls in the window (undated: only without one)."""
-        if self.since is None and self.until is None:
-            return True
-        if date is None:
-            return False
-        return (self.since is None or date >= self.since) and (
-            self.until is None or date[: len(self.until)] <= self.until
-        )
+        return in_window(date, self.since, self.until)
 
 
 # ------------------------------------------------------------------------------ names

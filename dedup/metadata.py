@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from dedup.normalize import HAN, nfkc, strip_glosses, to_simplified
 from dedup.sources import Aliases, clean_name, looks_like_outlet
 
-_TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|[+-]\d{2}:?\d{2})(?!\d))?)?"
+# Chinese news sites print Beijing time without a zone; a time that names its zone (a feed's
+# 2024-04-12T02:00:00Z) is converted to it, so that every stored date compares with the others.
+_BEIJING = timezone(timedelta(hours=8))
 # The longest a line can be and still be "a date and little else" (2024年02月14日 05:21:00 is 22
 # characters compact; the date must be 80 % of the line).
 _BARE_DATE_MAX = 32
@@ -165,6 +168,45 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+# A year or a month on its own (2024, 2024-11, 2024年11月, 2024/11), or a compact day (20241118).
+_PERIOD = re.compile(r"(\d{4})(?:\s*(?:年|[-/.])\s*(\d{1,2})\s*月?|年)?|(\d{4})(\d{2})(\d{2})")
+
+
+def date_bound(text: str) -> str:
+    """A date filter's bound as the ISO prefix stored dates compare with.
+
+    Takes what ``parse_date`` reads (2024年11月18日, 2024/11/18, 2024-11-18 14:00) and a year
+    or month alone (2024, 2024-11, 2024年11月); raises ValueError on anything else, since a
+    bound that silently matches nothing (or everything) is worse than an error.
+    """
+    clean = nfkc(text).strip()
+    period = _PERIOD.fullmatch(clean)
+    if period and period.group(3):
+        clean = "-".join(period.group(3, 4, 5))
+    elif period:
+        year, month = period.group(1), period.group(2)
+        if month is None:
+            return year
+        if 1 <= int(month) <= 12:
+            return f"{year}-{int(month):02d}"
+    day = parse_date(clean)
+    if day is None or _date_match(clean).group().strip() != clean:
+        raise ValueError(
+            f"not a date: {text!r} (use 2024, 2024-11, 2024-11-18 or 2024-11-18 14:00)"
+        )
+    return day
+
+
+def in_window(when: str | None, since: str | None, until: str | None) -> bool:
+    """``when`` (an ISO date) lies within the bounds (see ``date_bound``); ``until`` includes its
+    whole period (until 2026-02 keeps 2026-02-28T23:00). Undated fails any bound."""
+    if since is None and until is None:
+        return True
+    if when is None:
+        return False
+    return (since is None or when >= since) and (until is None or when[: len(until)] <= until)
+
+
 def _date_match(text: str) -> re.Match[str] | None:
     """First date match that names a real calendar day and clock time."""
     if not _FOUR_DIGITS.search(text):  # most lines hold no year: skip the big pattern
@@ -181,18 +223,29 @@ def _iso(match: re.Match[str]) -> str | None:
         match.group(2) or match.group(5),
         match.group(3) or match.group(6),
     )
-    hour, minute, second = match.group(7), match.group(8), match.group(9)
+    hour, minute, second, zone = match.group(7), match.group(8), match.group(9), match.group(10)
     try:
         moment = datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
         return None
+    if zone:
+        moment = moment.replace(tzinfo=_zone(zone)).astimezone(_BEIJING).replace(tzinfo=None)
     if moment.date() == _EPOCH:
         return None
     if hour is None:
         return moment.strftime("%Y-%m-%d")
     return moment.strftime("%Y-%m-%dT%H:%M:%S" if second is not None else "%Y-%m-%dT%H:%M")
+
+
+def _zone(text: str) -> timezone:
+    """The zone of an ISO 8601 suffix: Z, +08:00, -0500."""
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
 def _is_prose(line: _Line) -> bool:

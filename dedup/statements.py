@@ -41,6 +41,7 @@ import numpy as np
 from dedup.config import Config
 from dedup.documents import Document
 from dedup.fingerprint import shingle_hashes, shingle_sequence
+from dedup.metadata import date_bound, in_window
 from dedup.normalize import HAN, Folded, fold, strip_glosses
 from dedup.quote_marks import PAIRS
 from dedup.quotes import extract_quotes
@@ -534,17 +535,18 @@ def select(
 ) -> list[Statement]:
     """Statements passing every given filter; ``since``/``until`` bound ``first_seen``.
 
-    Dates are ISO prefixes and ``until`` includes its whole period (``until="2026-02"``
+    Bounds take any shape :func:`dedup.metadata.date_bound` reads (2024, 2024-11, 2024年11月18日)
+    and raise ValueError on others; ``until`` includes its whole period (``until="2026-02"``
     keeps 2026-02-28T23:00); undated statements fail any date bound.
     """
+    since, until = (None if b is None else date_bound(b) for b in (since, until))
     return [
         s
         for s in statements
         if (speaker is None or s.speaker == speaker)
         and (kind is None or s.kind == kind)
         and s.sources >= min_sources
-        and (since is None or (s.first_seen is not None and s.first_seen >= since))
-        and (until is None or (s.first_seen is not None and s.first_seen[: len(until)] <= until))
+        and in_window(s.first_seen, since, until)
     ]
 
 

@@ -117,6 +117,14 @@ def test_quotes_filters_by_speaker_alias_and_sources(tmp_path: Path) -> None:
     table = run("quotes", "--db", db, "--kind", "slogan")
     assert table.exit_code == 0 and "大而不强" in table.stdout
 
+    def since(bound: str) -> list[str]:
+        result = run("quotes", "--db", db, "--since", bound, "--format", "jsonl")
+        return [json.loads(x)["statement"] for x in result.stdout.splitlines()]
+
+    assert since("2024-11-18") == since("2024/11/18") == since("2024年11月18日") != since("2026")
+    bad = run("quotes", "--db", db, "--since", "yesterday")
+    assert bad.exit_code == 2 and "not a date: 'yesterday'" in " ".join(bad.output.split())
+
 
 @pytest.mark.parametrize("command", ["scan", "ingest", "check", "docs", "reposts", "quotes"])
 def test_every_command_has_help_with_an_example(command: str) -> None:

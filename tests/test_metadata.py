@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.metadata import PageMeta, extract, parse_date
+from dedup.metadata import PageMeta, date_bound, extract, parse_date
 from dedup.sources import Aliases
 from tests.conftest import seed_text
 
@@ -254,10 +254,24 @@ moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 
         ("2024年2月30日 2024年3月1日", "2024-03-01"),  # 2月30日 does not exist
         ("2024-13-01", None),
         ("电话 010-87765777", None),
+        # a time that names its zone is converted to Beijing time, the zone of the rest
+        ("2024-04-12T09:00:00+08:00", "2024-04-12T09:00:00"),
+        ("2024-04-12T02:00:00Z", "2024-04-12T10:00:00"),
+        ("2024-04-12T02:00:00.250Z", "2024-04-12T10:00:00"),
+        ("2024-04-11 21:00:00 -0500", "2024-04-12T10:00:00"),
+        ("2024-12-31T20:00:00Z", "2025-01-01T04:00:00"),
     ],
 )
 def test_parse_date_shapes(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+@given(moments, st.integers(min_value=-12 * 60, max_value=14 * 60))
+def test_a_zoned_time_is_the_same_moment_in_beijing(moment: datetime, offset: int) -> None:
+    zone, moment = timezone(timedelta(minutes=offset)), moment.replace(microsecond=0)
+    stamp = moment.replace(tzinfo=zone).isoformat(timespec="seconds")
+    beijing = datetime.fromisoformat(parse_date(stamp)).replace(tzinfo=timezone(timedelta(hours=8)))
+    assert beijing == moment.replace(tzinfo=zone)
 
 
 @given(moments)
@@ -361,3 +375,27 @@ def test_trailing_chrome_and_headline_lists_stay_out_of_the_body(
 def test_page_starting_with_a_heading_does_not_crash() -> None:
     meta = extract("相关阅读\n国常会部署推进设备更新")
     assert meta.body_start <= meta.body_end
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("2024", "2024"),
+        ("２０２４年", "2024"),
+        ("2024-1", "2024-01"),
+        ("2024年11月", "2024-11"),
+        ("2024/11", "2024-11"),
+        ("20241118", "2024-11-18"),
+        ("2024年11月18日", "2024-11-18"),
+        ("2024-11-18 14:00", "2024-11-18T14:00"),
+        ("2024-11-18T14:00", "2024-11-18T14:00"),
+    ],
+)
+def test_a_date_bound_takes_the_shapes_pages_print(text: str, bound: str) -> None:
+    assert date_bound(text) == bound
+
+
+@pytest.mark.parametrize("text", ["garbage", "2024-13", "2024-11-18x", "20241318", ""])
+def test_a_date_bound_that_is_no_date_is_an_error(text: str) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        date_bound(text)

@@ -180,6 +180,9 @@ def test_filters(seeds_db: Store, found: list[Statement]) -> None:
     in_2024 = select(found, since="2024", until="2024")
     assert in_2024 and all(s.first_seen.startswith("2024") for s in in_2024)
     assert containing(found, "人工智能+") not in in_2024  # first seen 2026-02-23
+    assert select(found, until="2024年12月") == select(found, until="2024-12") != []
+    with pytest.raises(ValueError, match="not a date"):
+        select(found, since="last week")
 
 
 # ----------------------------------------------------------------- variants across scripts
