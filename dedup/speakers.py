@@ -308,6 +308,13 @@ class Speakers:
         core = _strip_titles(norm)
         return self._alias.get(core, core)
 
+    def meant(self, name: str) -> str:
+        """The speaker a user means by ``name`` with no article around it (a ``--speaker``
+        filter): as :meth:`canonical`, and a bare title the table gives to one person only
+        (总书记) is that person, since a filter has no earlier mention to resolve it by."""
+        holders = self._title.get(normalize_name(name), [])
+        return holders[0] if len(holders) == 1 and not self.knows(name) else self.canonical(name)
+
     def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping alias and title occurrences in ``text`` (Simplified), leftmost-longest.
 

@@ -565,7 +565,8 @@ def track(
 ) -> list[Statement]:
     """Statements in a store, repost-aware, filtered (see :func:`select`).
 
-    ``speaker`` may be any alias (習近平, 习近平总书记): it is resolved like quoted speakers.
+    ``speaker`` may be any alias (習近平, 习近平总书记) or a title the table gives one person
+    (总书记): see :meth:`dedup.speakers.Speakers.meant`.
     ``docs`` and ``groups`` (the store's documents and repost clusters) spare loading them
     again when the caller has them already.
     """
@@ -577,5 +578,5 @@ def track(
     if docs is None:
         docs = [doc for _, doc in store.documents()]
     found = track_documents(docs, cluster_of, sp, cfg)
-    who = sp.canonical(speaker) if speaker else None
+    who = sp.meant(speaker) if speaker else None
     return select(found, who, kind, min_sources, since, until)

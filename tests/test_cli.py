@@ -104,6 +104,8 @@ def test_quotes_filters_by_speaker_alias_and_sources(tmp_path: Path) -> None:
         ).stdout.splitlines()
     ]
     assert rows and all(r["speaker"] == "习近平" for r in rows)
+    titled = run("quotes", "--db", db, "--speaker", "总书记", "--format", "jsonl")
+    assert [json.loads(x) for x in titled.stdout.splitlines()] == rows  # --help offers it
     assert {"statement", "text", "speaker", "kind", "sources", "first_seen", "occurrences"} <= set(
         rows[0]
     )

@@ -41,6 +41,17 @@ def test_bare_title_needs_the_person_named_earlier(speakers: Speakers, title: st
     assert speakers.canonical(title, named=["马一德"]) != "习近平"
 
 
+@pytest.mark.parametrize("query", ["总书记", "總書記", "习近平总书记", "習近平"])
+def test_a_filter_means_the_one_holder_of_a_title(speakers: Speakers, query: str) -> None:
+    assert speakers.meant(query) == "习近平"
+
+
+def test_a_title_two_people_hold_means_neither_in_a_filter(speakers: Speakers) -> None:
+    table = Speakers({}, {"习近平": ["主席"], "李强": ["主席"]})
+    assert table.meant("主席") == "主席"
+    assert speakers.meant("王立强") == "王立强"
+
+
 @pytest.mark.parametrize(
     ("credit", "name"),
     [
