@@ -36,8 +36,9 @@ import networkx as nx
 
 from dedup.documents import Document
 from dedup.export import COLORS, node_size
-from dedup.graph import STATEMENT_KINDS, carrier, parse_time
+from dedup.graph import STATEMENT_KINDS, parse_time
 from dedup.normalize import fold
+from dedup.statements import outlet
 from dedup.summary import MIN_SOURCES, Facts, summary
 
 MAX_CLUSTERS = 100  # clusters drawn with side-by-side texts; the rest are summarised
@@ -244,11 +245,12 @@ def _x_scale(times: Sequence[datetime], x0: float, x1: float):
 
 
 def timeline_svg(occurrences: Sequence[dict], docs: dict[str, Document]) -> str:
-    """An SVG strip: one row per carrying outlet, a dot per echo at its date (filled: quoted,
-    hollow: unquoted); undated echoes sit in a column at the right end."""
+    """An SVG strip: one row per outlet (the source a page credits, as counted in the card's
+    sources and printed in the JSON), a dot per echo at its date (filled: quoted, hollow:
+    unquoted); undated echoes sit in a column at the right end."""
     rows: dict[str, list[dict]] = {}
     for occ in occurrences:
-        rows.setdefault(carrier(docs[occ["doc"]]), []).append(occ)
+        rows.setdefault(outlet(docs[occ["doc"]]), []).append(occ)
     label_w, width, row_h, undated_x = 150, 900, 20, 870
     dated = [t for occ in occurrences if (t := parse_time(occ["date"])) is not None]
     x = _x_scale(dated, label_w + 10, undated_x - 40) if dated else None
@@ -296,11 +298,12 @@ def _statement_card(row: dict, docs: dict[str, Document]) -> str:
         else ""
     )
     occurrences = _table(
-        ("page", "outlet", "date", "quoted", "credited to", "as published"),
+        ("page", "outlet", "site", "date", "quoted", "credited to", "as published"),
         (
             (
                 o["doc"],
-                carrier(docs[o["doc"]]),
+                outlet(docs[o["doc"]]),
+                docs[o["doc"]].site or "",
                 o["date"],
                 "yes" if o["quoted"] else "no",
                 f"{o['speaker']} ({o.get('basis')})" if o.get("speaker") else "",
@@ -311,7 +314,8 @@ def _statement_card(row: dict, docs: dict[str, Document]) -> str:
         set(),
     )
     meta = (
-        f"{row['kind']} · {row['speaker'] or 'speaker unknown'} · {row['sources']} sources · "
+        f"{row['kind']} · {row['speaker'] or 'speaker unknown'} · {row['sources']} sources "
+        "(a repost cluster counts once) · "
         f"{len(row['occurrences'])} occurrences · first seen {row['first_seen'] or 'undated'}"
     )
     return (

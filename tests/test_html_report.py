@@ -233,18 +233,22 @@ def test_hostile_page_runs_nothing_of_its_own(hostile_page: str) -> None:
 
 
 def test_timeline_rows_by_outlet_with_undated_echoes_apart() -> None:
-    def page(doc_id: str, site: str, date: str | None) -> Document:
-        return Document(doc_id, "正文", None, "求是网", site, None, date, 0, 2, "h")
+    def page(doc_id: str, source: str | None, date: str | None) -> Document:
+        return Document(doc_id, "正文", None, source, "飞象网", None, date, 0, 2, "h")
 
     docs = {
-        "a": page("a", "飞象网", "2026-02-23T11:57"),
+        "a": page("a", "求是网", "2026-02-23T11:57"),
         "b": page("b", "<b>中国理论网</b>", "2026-02-24T08:30"),
-        "c": page("c", "飞象网", None),
+        "c": page("c", None, None),
+        "d": page("d", "求是网", "2026-02-25T08:00"),
     }
     occurrences = [
         {"doc": d, "date": docs[d].date, "quoted": d != "b", "text": "大而不强"} for d in docs
     ]
     svg = timeline_svg(occurrences, docs)
-    assert svg.count("<circle") == 3 and svg.count('fill="#fff"') == 1  # b echoed unquoted
-    assert ">飞象网<" in svg and "&lt;b&gt;中国理论网" in svg and "<b>" not in svg
-    assert ">undated<" in svg and ">2026-02-23<" in svg and ">2026-02-24<" in svg
+    assert svg.count("<circle") == 4 and svg.count('fill="#fff"') == 1  # b echoed unquoted
+    # one row per credited outlet, as the card counts sources (a page crediting none: its site)
+    assert svg.count('<line class="axis"') == 3
+    assert ">求是网<" in svg and ">飞象网<" in svg
+    assert "&lt;b&gt;中国理论网" in svg and "<b>" not in svg
+    assert ">undated<" in svg and ">2026-02-23<" in svg and ">2026-02-25<" in svg
