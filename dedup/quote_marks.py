@@ -96,17 +96,30 @@ def looks_like_mojibake(text: str, pos: int) -> bool:
 
 
 def _lost_end(text: str, content: int, stop: int, at_line_end: bool) -> int:
-    """End of an unclosed quote's content (see the module doc for the order of evidence)."""
+    """End of an unclosed quote's content (see the module doc for the order of evidence).
+
+    The line end is the quote's end only for a cut snippet (one sentence at most) or a quote
+    that goes on in the next paragraph, which opens with the same mark (the convention for
+    quotes of several paragraphs); a paragraph of many sentences after a stray mark is not
+    one quote (a whole blog post with its copyright line after a lone “).
+    """
     terms = [i for i in range(content, stop) if text[i] in TERMINATORS]
     for i in terms:
         if looks_like_mojibake(text, i + 1):
             return i + 1
-    if at_line_end or not terms:
+    continued = _next_line_opens(text, stop, text[content - 1])
+    if (at_line_end and (len(terms) <= 1 or continued)) or not terms:
         end = stop
         while end > content and text[end - 1].isspace():
             end -= 1
         return end
     return terms[0] + 1
+
+
+def _next_line_opens(text: str, at: int, mark: str) -> bool:
+    """The first non-blank line after position ``at`` starts with ``mark``."""
+    following = re.match(r"[^\n]*\n\s*(.)", text[at : at + 400])
+    return following is not None and following.group(1) == mark
 
 
 def _match(text: str, opened: int, end: int) -> Span:

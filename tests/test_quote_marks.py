@@ -89,6 +89,24 @@ def test_page_cut_ends_at_the_line_end() -> None:
     assert (cut.speaker, cut.verb, cut.kind) == ("中央经济工作会议", "强调", "statement")
 
 
+def test_a_stray_mark_before_a_paragraph_of_sentences_ends_at_the_first() -> None:
+    # A whole blog post after a lone “, its copyright line included, is not one quote.
+    text = (
+        "“之前林允一直在假装自己是美妆博主。结果最近真的去当了特约编辑。你们真的相信她么？"
+        "今天记得点赞哦！本文为一点号作者原创，未经授权不得转载\n"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.text == "之前林允一直在假装自己是美妆博主。"
+
+
+def test_a_quote_of_several_paragraphs_runs_to_each_paragraph_end() -> None:
+    # The convention: every paragraph of a long quote opens with “, only the last closes.
+    text = "他说：“第一，我们要稳住基本盘。第二，我们要扩大内需。\n“第三，我们要深化改革。”\n"
+    first, second = extract_quotes(text)
+    assert first.text == "第一，我们要稳住基本盘。第二，我们要扩大内需。"
+    assert second.text == "第三，我们要深化改革。"
+
+
 def test_unmarked_statement_credited_by_a_dash_line() -> None:
     text = (
         "  【学习金句】\n\n"
