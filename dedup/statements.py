@@ -422,6 +422,46 @@ def _echoes(
     return found
 
 
+def _settle(
+    echoes: dict[int, list[tuple[Document, int, int]]],
+    groups: Mapping[int, Sequence[_Variant]],
+    variants: Mapping[_Variant, list[Mention]],
+) -> None:
+    """Give each searched passage that several statements match to one of them, in place.
+
+    One wording said by two speakers is two statements (the speaker is part of the key),
+    and both find the same passages. A page's own mention there decides (each page's quote
+    is the one its speaker said); an unquoted repetition goes to the statement the page
+    quoted last before it; with neither, the passage stays with all of them.
+    """
+    owned: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for root, members in groups.items():
+        for m in (m for v in members for m in variants[v]):
+            owned[m.doc.id].append((m.start, m.end, root))
+    claims: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+    for root, found in echoes.items():
+        for doc, start, end in found:
+            claims[doc.id, start, end].add(root)
+    for root, found in echoes.items():
+        keep = []
+        for doc, start, end in found:
+            mine = [(a, r) for a, b, r in owned[doc.id] if a < end and start < b]
+            before = [
+                (a, r)
+                for a, b, r in owned[doc.id]
+                if b <= start and r in claims[doc.id, start, end]
+            ]
+            if mine:
+                winner = {r for _, r in mine}
+            elif len(claims[doc.id, start, end]) > 1 and before:
+                winner = {max(before)[1]}
+            else:
+                winner = {root}
+            if root in winner:
+                keep.append((doc, start, end))
+        found[:] = keep
+
+
 def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
     """One hit per passage: the document's own mention first, then the longest match."""
     kept: list[_Hit] = []
@@ -510,6 +550,7 @@ def track_documents(
     for i in sorted(range(len(keys)), key=lambda i: (-len(keys[i].key), i)):
         groups[roots[i]].append(keys[i])
     echoes = _echoes(docs, _needles(groups, variants, cfg))
+    _settle(echoes, groups, variants)
     statements = []
     for root, members in groups.items():
         hits = [

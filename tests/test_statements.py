@@ -303,3 +303,17 @@ def test_short_statements_and_numbers_are_not_found_inside_other_words() -> None
     ]
     echoed = [s for s in track_documents(docs) if len({o.doc for o in s.occurrences}) > 1]
     assert echoed == []
+
+
+def test_a_passage_belongs_to_one_statement_when_two_speakers_said_the_words() -> None:
+    text = (
+        "会上，邓又林说，全局要围绕“服务发展、保护资源、维护权益”开展工作。\n"
+        "他指出，服务发展、保护资源、维护权益是国土部门的职责所在。\n"
+        "廖其志表示，要坚持“服务发展、保护资源、维护权益”的工作思路。\n"
+    )
+    found = [s for s in track_documents([page("p", text)]) if "维护权益" in s.text]
+    assert sorted(s.speaker for s in found) == ["廖其志", "邓又林"]
+    places = [(o.start, o.end) for s in found for o in s.occurrences]
+    assert len(places) == len(set(places)) == 3
+    deng = next(s for s in found if s.speaker == "邓又林")
+    assert [o.quoted for o in deng.occurrences] == [True, False]  # his, then its repetition
