@@ -21,6 +21,8 @@ speakers nobody listed still come out in one form.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
@@ -267,6 +269,11 @@ class Speakers:
     @classmethod
     def _from_data(cls, data: Mapping[str, Mapping[str, Iterable[str]]]) -> Speakers:
         return cls(data.get("speakers", {}), data.get("titles", {}))
+
+    def fingerprint(self) -> str:
+        """A digest of the table: equal tables give equal digests (what cached quotes keep)."""
+        table = json.dumps([sorted(self._alias.items()), sorted(self._title.items())])
+        return hashlib.sha1(table.encode()).hexdigest()
 
     def knows(self, name: str) -> bool:
         """True for a surface form of a listed speaker (习近平, 習近平总书记)."""

@@ -25,15 +25,19 @@ reposting one article are one voice, not ten.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import itertools
 import math
 import re
+import sqlite3
 import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from importlib import resources
 
 import networkx as nx
 import numpy as np
@@ -160,6 +164,56 @@ def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of the package's code and data and of jieba's version: what quote extraction
+    depends on besides the speaker table and the document."""
+    import jieba
+
+    digest = hashlib.sha1(jieba.__version__.encode())
+    package = resources.files("dedup")
+    for item in sorted(package.iterdir(), key=lambda f: f.name):
+        if item.name.endswith(".py"):
+            digest.update(item.read_bytes())
+    for item in sorted(package.joinpath("data").iterdir(), key=lambda f: f.name):
+        digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def stored_mentions(
+    store: Store, docs: Sequence[Document], speakers: Speakers | None = None
+) -> list[Mention]:
+    """Every document's mentions, read from the store where it kept them and found (and kept)
+    otherwise.
+
+    Finding quotes is most of a statement query's time (about 5 ms a document), and the
+    answer changes only with the document, the speaker table or the code: each is part of
+    the key a document's mentions are kept under, so a stale entry is never used. A store
+    that cannot be written (read-only file) is still read; nothing is kept then.
+    """
+    sp = speakers or Speakers.builtin()
+    base = f"{_code_digest()}:{sp.fingerprint()}"
+    cached = store.mentions()
+    found: list[Mention] = []
+    fresh = []
+    for doc in docs:
+        key = hashlib.sha1(f"{base}:{doc.content_hash}:{doc.body_start}:{doc.body_end}".encode())
+        key_text = key.hexdigest()
+        kept = cached.get(doc.id)
+        if kept is not None and kept[0] == key_text:
+            found += [Mention(doc, *span) for span in kept[1]]
+            continue
+        own = mentions(doc, sp)
+        found += own
+        spans = [[m.start, m.end, m.speaker, m.kind, m.quoted, m.basis] for m in own]
+        fresh.append((doc.id, key_text, spans))
+    # A read-only store: the answer is the same, only the next query is not faster.
+    with contextlib.suppress(sqlite3.OperationalError):
+        if fresh:
+            store.put_mentions(fresh)
+    return found
+
+
 # ---------------------------------------------------------------------- variant clustering
 
 
@@ -274,7 +328,11 @@ class Needles:
         """Every ``(position, needle)`` where a needle occurs in ``text``, overlaps included."""
         if len(text) < _MIN_ECHO or not self.prefixes.size:
             return []
-        hits = np.flatnonzero(np.isin(shingle_sequence(text, _MIN_ECHO), self.prefixes))
+        sequence = shingle_sequence(text, _MIN_ECHO)
+        # prefixes is sorted and unique: a binary search per shingle, where np.isin would sort
+        # the needles' prefixes again for every text
+        at = np.minimum(np.searchsorted(self.prefixes, sequence), self.prefixes.size - 1)
+        hits = np.flatnonzero(self.prefixes[at] == sequence)
         return [
             (p, needle)
             for p in hits.tolist()
@@ -526,15 +584,19 @@ def track_documents(
     cluster_of: Mapping[str, int] | None = None,
     speakers: Speakers | None = None,
     cfg: Config | None = None,
+    found: Sequence[Mention] | None = None,
 ) -> list[Statement]:
     """Statements of a corpus, most echoed first; ``cluster_of`` maps doc id -> repost cluster.
 
     Statements seen only as terms or unquoted formulations are kept only if they recur in
     two or more sources: one outlet's scare quotes or turn of phrase is not an echo.
+    ``found`` gives the documents' mentions when the caller has them (see
+    :func:`stored_mentions`); otherwise they are found here.
     """
     docs = list(docs)
     cluster_of = cluster_of or {}
-    found = [m for doc in docs for m in mentions(doc, speakers)]
+    if found is None:
+        found = [m for doc in docs for m in mentions(doc, speakers)]
     quoted_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in found:
         if m.quoted:
@@ -618,6 +680,7 @@ def track(
             cluster_of.setdefault(member.doc.id, cluster.id)
     if docs is None:
         docs = [doc for _, doc in store.documents()]
-    found = track_documents(docs, cluster_of, sp, cfg)
+    said = stored_mentions(store, docs, sp)
+    found = track_documents(docs, cluster_of, sp, cfg, said)
     who = sp.meant(speaker) if speaker else None
     return select(found, who, kind, min_sources, since, until)

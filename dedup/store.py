@@ -53,6 +53,11 @@ CREATE TABLE IF NOT EXISTS matches (  -- verified repost pairs
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS matches_b ON matches(b);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (  -- quotes found in a document, kept for statement queries
+    doc   TEXT PRIMARY KEY,            -- the user's id
+    key   TEXT NOT NULL,               -- digest of what they were found with (code, speakers, body)
+    spans TEXT NOT NULL                -- JSON [[start, end, speaker, kind, quoted, basis], ...]
+);
 """
 
 DOC_COLUMNS = (
@@ -167,6 +172,9 @@ class Store:
         self.db.execute("UPDATE documents SET original = NULL WHERE original = ?", (n,))
         self.db.execute("DELETE FROM matches WHERE a = ? OR b = ?", (n, n))
         self.db.execute("DELETE FROM signatures WHERE n = ?", (n,))
+        self.db.execute(
+            "DELETE FROM mentions WHERE doc = (SELECT doc FROM documents WHERE n = ?)", (n,)
+        )
         self.db.execute("DELETE FROM documents WHERE n = ?", (n,))
 
     def document(self, n: int) -> Document:
@@ -214,6 +222,21 @@ class Store:
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    # -- mentions found by quote extraction, reused while nothing they depend on changed --
+
+    def mentions(self) -> dict[str, tuple[str, list[list]]]:
+        """Document id -> (key it was found with, spans) for every cached document."""
+        rows = self.db.execute("SELECT doc, key, spans FROM mentions")
+        return {doc: (key, json.loads(spans)) for doc, key, spans in rows}
+
+    def put_mentions(self, rows: Iterable[tuple[str, str, list[list]]]) -> None:
+        """Cache ``(doc id, key, spans)`` rows, replacing what a document had."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
+                ((doc, key, json.dumps(spans, ensure_ascii=False)) for doc, key, spans in rows),
+            )
 
     # -- signatures ----------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from dedup.normalize import fold
 from dedup.pipeline import ingest
 from dedup.readers import Record
 from dedup.sources import Aliases
+from dedup.speakers import Speakers
 from dedup.statements import (
     Needles,
     Statement,
@@ -317,3 +318,47 @@ def test_a_passage_belongs_to_one_statement_when_two_speakers_said_the_words() -
     assert len(places) == len(set(places)) == 3
     deng = next(s for s in found if s.speaker == "邓又林")
     assert [o.quoted for o in deng.occurrences] == [True, False]  # his, then its repetition
+
+
+# ------------------------------------------------------------------ mentions kept in the store
+
+
+def test_mentions_kept_in_the_store_give_the_same_statements(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        ingest(SEEDS, store)
+        docs = [doc for _, doc in store.documents()]
+        fresh = [s.as_dict() for s in track_documents(docs)]
+        assert [s.as_dict() for s in track(store)] == fresh  # found, then kept
+        kept = store.mentions()
+        assert set(kept) == {d.id for d in docs}
+        assert [s.as_dict() for s in track(store)] == fresh  # read back
+        # a row found with something else (older code, another table) is found again
+        doc = docs[0].id
+        store.put_mentions([(doc, "stale", [[0, 5, "王立强", "statement", True, "before"]])])
+        assert [s.as_dict() for s in track(store)] == fresh
+        assert store.mentions()[doc] == kept[doc]
+
+
+def test_another_speaker_table_finds_the_quotes_again(tmp_path: Path) -> None:
+    text = "座谈会上，强哥表示：“要加快建设现代化产业体系，推动高质量发展。”\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    table = tmp_path / "speakers.toml"
+    table.write_text('[speakers]\n"李强" = ["强哥"]\n', encoding="utf-8")
+    with Store(tmp_path / "d.db") as store:
+        ingest([tmp_path / "a.txt"], store)
+        assert [s.speaker for s in track(store)] == [None]
+        assert [s.speaker for s in track(store, speakers=Speakers.load(table))] == ["李强"]
+        assert [s.speaker for s in track(store)] == [None]
+
+
+def test_a_read_only_store_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "d.db"
+    with Store(path) as store:
+        ingest(SEEDS[:2], store)
+        expected = [s.as_dict() for s in track_documents([d for _, d in store.documents()])]
+    path.chmod(0o444)
+    try:
+        with Store(path) as store:
+            assert [s.as_dict() for s in track(store)] == expected
+    finally:
+        path.chmod(0o644)

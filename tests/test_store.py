@@ -39,3 +39,15 @@ def test_id_lists_longer_than_sqlites_parameter_limit(tmp_path: Path) -> None:
         infos = store.infos(wanted)
         assert sorted(infos) == [1, 2, 3, 4, 5]
         assert store.originals([1, 2, 3]) == [1, 2, 3]
+
+
+def test_kept_mentions_are_plain_json_and_leave_with_their_document(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        ingest(SEEDS[:2], store)
+        first = store.document(1).id
+        store.put_mentions([(first, "k", [[3, 9, "习近平", "statement", True, "before"]])])
+        raw = store.db.execute("SELECT spans FROM mentions").fetchone()[0]
+        assert raw == '[[3, 9, "习近平", "statement", true, "before"]]'  # no pickle
+        assert store.mentions() == {first: ("k", [[3, 9, "习近平", "statement", True, "before"]])}
+        store.delete(1)
+        assert store.mentions() == {}
