@@ -488,9 +488,10 @@ def _settle(
     """Give each searched passage that several statements match to one of them, in place.
 
     One wording said by two speakers is two statements (the speaker is part of the key),
-    and both find the same passages. A page's own mention there decides (each page's quote
-    is the one its speaker said); an unquoted repetition goes to the statement the page
-    quoted last before it; with neither, the passage stays with all of them.
+    and both find the same passages. A page's own mention holding the passage decides (each
+    page's quote is the one its speaker said; a formulation inside a longer echo does not);
+    an unquoted repetition goes to the statement the page quoted last before it; with
+    neither, the passage stays with all of them.
     """
     owned: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for root, members in groups.items():
@@ -503,7 +504,7 @@ def _settle(
     for root, found in echoes.items():
         keep = []
         for doc, start, end in found:
-            mine = [(a, r) for a, b, r in owned[doc.id] if a < end and start < b]
+            mine = [(a, r) for a, b, r in owned[doc.id] if a <= start and end <= b]
             before = [
                 (a, r)
                 for a, b, r in owned[doc.id]

@@ -362,3 +362,13 @@ def test_a_read_only_store_is_still_read(tmp_path: Path) -> None:
             assert [s.as_dict() for s in track(store)] == expected
     finally:
         path.chmod(0o644)
+
+
+def test_a_term_inside_an_unquoted_echo_does_not_take_it_from_its_statement() -> None:
+    said = "‘十四五’科技发展亮点纷呈，说明科技强国战略是正确的，‘十五五’还会继续加强。"
+    docs = [
+        page("a", f"座谈会上，王立强表示：“{said}”\n"),
+        page("b", f"高速交警提醒：夏季注意安全。{said}广大市民要提高警惕。\n"),
+    ]
+    statement = containing(track_documents(docs), said.strip("‘"))
+    assert [(o.doc, o.quoted) for o in statement.occurrences] == [("a", True), ("b", False)]
