@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,10 @@ def test_seed_000_statements_named_in_the_brief() -> None:
     assert first.text.endswith("新動能!")
     slogans = {q.text for q in quotes if q.kind == "slogan"}
     assert {"大而不強", "全而不精", "人工智能+", "產(chǎn)業(yè)出題、科技答題"} <= slogans
+
+
+def test_jieba_says_nothing_on_stderr() -> None:
+    # Our commands print one line per problem on stderr; jieba's start-up chatter would bury it.
+    code = "from dedup.quotes import extract_quotes; print(extract_quotes('王小明说：“好的。”')[0].speaker)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert (run.stdout, run.stderr) == ("王小明\n", "")
