@@ -114,9 +114,9 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _repeated_id(record: Record, first_seen: dict[str, str]) -> Problem | None:
     """A second record with an id already read in this run is reported, not stored twice."""
     if record.id in first_seen:
-        return Problem(
-            record.where, f"duplicate id {record.id!r} (first at {first_seen[record.id]}); skipped"
-        )
+        first = first_seen[record.id]
+        again = ", the same input given twice" if first == record.where else ""
+        return Problem(record.where, f"duplicate id {record.id!r} (first at {first}{again})")
     first_seen[record.id] = record.where
     return None
 

@@ -94,6 +94,44 @@ def decode(data: bytes) -> tuple[str, str]:
     raise DecodeError("not text in UTF-8, UTF-16, GB18030/GBK or Big5")
 
 
+# The most undecodable bytes a page may hold and still be read, with U+FFFD in their place:
+# a few garbled bytes in a long page (a bad copy, a cut in a multi-byte character) lose a
+# character or two, not the page; more mean the encoding is wrong, not the page damaged.
+_MAX_DAMAGE = 0.002
+_MIN_DAMAGE_ALLOWED = 8
+
+
+def decode_damaged(data: bytes) -> tuple[str, str, int, int]:
+    """Decode bytes that no encoding takes whole: ``(text, encoding, bad, first)`` with each
+    undecodable byte sequence replaced by U+FFFD, ``bad`` of them, the first at byte
+    ``first``. The encoding that decodes with the fewest replacements, among those whose text
+    is plausible (see :func:`decode`), wins. Raises DecodeError if every encoding leaves
+    more than ``_MAX_DAMAGE`` of the bytes (at least ``_MIN_DAMAGE_ALLOWED``) undecodable.
+    """
+    allowed = max(_MIN_DAMAGE_ALLOWED, int(len(data) * _MAX_DAMAGE))
+    found = []
+    for encoding in ("utf-8", "gb18030", "big5"):
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= allowed and _plausibility(text) >= _MIN_PLAUSIBLE:
+            try:
+                data.decode(encoding)
+                first = len(data)
+            except UnicodeDecodeError as error:
+                first = error.start
+            found.append((bad, -_plausibility(text), encoding, text, first))
+    if not found:
+        raise DecodeError("not text in UTF-8, UTF-16, GB18030/GBK or Big5")
+    bad, _, encoding, text, first = min(found)
+    return text, encoding, bad, first
+
+
+def damage_note(encoding: str, bad: int, first: int) -> str:
+    """The warning for a page read by :func:`decode_damaged`."""
+    what = "byte sequence" if bad == 1 else "byte sequences"
+    return f"read as {encoding} with {bad} undecodable {what} replaced by U+FFFD (first at byte {first:,})"
+
+
 @functools.cache
 def _common_chars() -> frozenset[str]:
     """The 3,755 most common Simplified (GB2312 level 1) and 5,401 most common Traditional
@@ -176,8 +214,12 @@ def _page(doc_id: str, data: bytes, where: str, html: bool) -> Iterator[Record |
     try:
         text, _ = decode(data)
     except DecodeError as error:
-        yield Problem(where, str(error))
-        return
+        try:
+            text, encoding, bad, first = decode_damaged(data)
+        except DecodeError:
+            yield Problem(where, str(error))
+            return
+        yield Problem(where, damage_note(encoding, bad, first), skipped=False)
     if html:
         yield from _html_record(doc_id, text, where)
     elif text.strip():
@@ -220,7 +262,12 @@ def read_jsonl_stream(stream: BinaryIO, name: str) -> Iterator[Record | Problem]
             continue
         seen_any = True
         try:
-            obj = json.loads(decode(line)[0])
+            try:
+                text = decode(line)[0]
+            except DecodeError:
+                text, encoding, bad, first = decode_damaged(line)
+                yield Problem(where, damage_note(encoding, bad, first), skipped=False)
+            obj = json.loads(text)
         except (DecodeError, json.JSONDecodeError) as error:
             yield Problem(where, f"not a JSON line ({error})")
             continue
@@ -264,9 +311,12 @@ def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
 def _check_record(obj: object) -> str | None:
     if not isinstance(obj, dict):
         return "a JSON line must be an object with 'id' and 'text'"
-    missing = [key for key in ("id", "text") if str(obj.get(key) or "").strip() == ""]
+    missing = [key for key in ("id", "text") if obj.get(key) is None]
     if missing:
         return f"missing {' and '.join(repr(k) for k in missing)}"
+    empty = [key for key in ("id", "text") if str(obj[key]).strip() == ""]
+    if empty:
+        return f"empty {' and '.join(repr(k) for k in empty)}"
     if not isinstance(obj["text"], str):
         return "'text' must be a string"
     if not isinstance(obj["id"], str | int):

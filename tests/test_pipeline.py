@@ -52,6 +52,11 @@ def test_duplicate_ids_in_one_input_keep_the_first(tmp_path: Path) -> None:
         assert isinstance(items[0], Flag) and isinstance(items[1], Problem)
         assert "duplicate id 'x' (first at" in items[1].message and items[1].where.endswith(":2")
         assert "以科技创新推动产业创新" in store.document(1).text
+        # the same file given twice says so, rather than naming the line as its own first
+        again = [i for i in ingest_iter([feed, feed], store) if isinstance(i, Problem)]
+        assert f"duplicate id 'x' (first at {feed}:1, the same input given twice)" in [
+            i.message for i in again
+        ]
 
 
 def test_a_killed_run_keeps_finished_batches_and_a_rerun_completes(tmp_path: Path) -> None:

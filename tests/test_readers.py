@@ -60,6 +60,42 @@ def test_short_snippets_pick_the_right_legacy_encoding(
     assert decode(snippet)[0] == expected
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    at=st.lists(st.integers(0, 10_000), min_size=1, max_size=3),
+    encoding=st.sampled_from(["gb18030", "big5", "utf-8"]),
+)
+def test_a_page_with_a_few_garbled_bytes_is_read_with_a_warning(
+    tmp_path_factory: pytest.TempPathFactory, at: list[int], encoding: str
+) -> None:
+    page = seed_text(1) if encoding != "big5" else S2T.convert(seed_text(1))
+    text = page.encode(encoding, errors="replace").decode(encoding)  # what the file can hold
+    data = bytearray(text.encode(encoding))
+    for i in at:
+        data[i % len(data)] = 0xFF  # a byte no encoding here accepts at that place
+    path = tmp_path_factory.mktemp("g") / "page.txt"
+    path.write_bytes(bytes(data))
+    records, problems = _read(path)
+    assert len(records) == 1 and len(problems) <= 1
+    if problems:  # stored all the same, with the place of the first bad byte
+        (warning,) = problems
+        assert not warning.skipped and encoding in warning.message
+        first = int(warning.message.rsplit(" ", 1)[1].rstrip(")").replace(",", ""))
+        assert min(i % len(data) for i in at) - 3 <= first <= min(i % len(data) for i in at)
+    # the damage stays local: the text around it is intact
+    assert abs(len(records[0].text) - len(text)) <= 2 * len(at)
+    assert records[0].text[-200:] == text[-200:] or max(at) % len(data) > len(data) - 800
+
+
+def test_a_json_line_with_a_garbled_byte_is_read_with_a_warning(tmp_path: Path) -> None:
+    line = json.dumps({"id": "g", "text": seed_text(3)}, ensure_ascii=False).encode("gb18030")
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(line[:300] + b"\xff" + line[301:] + b"\n")
+    records, problems = _read(path)
+    assert [r.id for r in records] == ["g"]
+    assert [(p.where, p.skipped) for p in problems] == [(f"{path}:1", False)]
+
+
 def test_undecodable_file_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     (tmp_path / "a_bad.txt").write_bytes(bytes(range(128, 256)) * 20)
     (tmp_path / "b_good.txt").write_text(seed_text(4), encoding="utf-8")
@@ -89,6 +125,9 @@ def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> 
     assert records[0].given == {"source": "經濟日報", "date": "2024-02-14"}
     assert [p.where.rsplit(":", 1)[1] for p in problems] == ["2", "3", "4"]
     assert "missing 'text'" in problems[2].message
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text(json.dumps({"id": "z", "text": " "}) + "\n", encoding="utf-8")
+    assert [p.message for p in _read(blank)[1]] == ["empty 'text'"]
 
 
 def test_lone_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
@@ -151,4 +190,4 @@ def test_oversized_jsonl_line_is_skipped_without_reading_it_whole(
     records, problems = _read(tmp_path / "feed.jsonl")
     assert [r.id for r in records] == ["ok"]
     assert [p.where.rsplit(":", 1)[1] for p in problems] == ["1", "3", "4"]
-    assert "too large" in problems[0].message and "missing 'id'" in problems[1].message
+    assert "too large" in problems[0].message and "empty 'id'" in problems[1].message
