@@ -109,7 +109,7 @@ def _aliases(path: Path | None) -> Aliases:
     try:
         return Aliases.load(path)
     except (OSError, ValueError) as error:
-        err.print(f"[red]error:[/] aliases: {escape(str(error))}")
+        err.print(f"[red]error:[/] {escape(str(path))}: {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -342,6 +342,9 @@ def _statement_rows(db: Path, cfg: Config, speakers: Path | None, **filters: obj
 
 
 def _print_statements(rows: list[dict]) -> None:
+    if not rows:
+        err.print("no statement matches these filters")
+        return
     table = Table(
         "statement",
         "speaker",
@@ -470,7 +473,7 @@ def _speakers(path: Path | None) -> Speakers:
     try:
         return Speakers.load(path)
     except (OSError, ValueError) as error:
-        err.print(f"[red]error:[/] speakers: {escape(str(error))}")
+        err.print(f"[red]error:[/] {escape(str(path))}: {escape(str(error))}")
         raise typer.Exit(2) from error
 
 

@@ -124,6 +124,8 @@ def test_quotes_filters_by_speaker_alias_and_sources(tmp_path: Path) -> None:
         return [json.loads(x)["statement"] for x in result.stdout.splitlines()]
 
     assert since("2024-11-18") == since("2024/11/18") == since("2024年11月18日") != since("2026")
+    none = run("quotes", "--db", db, "--speaker", "无名氏")
+    assert none.exit_code == 0 and none.stdout == "" and "no statement matches" in none.stderr
     bad = run("quotes", "--db", db, "--since", "yesterday")
     assert bad.exit_code == 2 and "not a date: 'yesterday'" in " ".join(bad.output.split())
 
@@ -132,3 +134,11 @@ def test_quotes_filters_by_speaker_alias_and_sources(tmp_path: Path) -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_a_broken_speaker_table_names_its_file(tmp_path: Path) -> None:
+    db, table = tmp_path / "d.db", tmp_path / "my_speakers.toml"
+    run("ingest", SEEDS[0], "--db", db)
+    table.write_text('[speakers]\n"习近平" = ["总书记"\n', encoding="utf-8")
+    result = run("quotes", "--db", db, "--speakers", table)
+    assert result.exit_code == 2 and f"{table}:" in " ".join(result.stderr.split())
