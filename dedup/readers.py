@@ -13,6 +13,7 @@ import json
 import re
 import string
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,16 +173,23 @@ def read_paths(
             )
             if not files:
                 yield Problem(str(path), "directory holds no .txt, .jsonl, .html or .htm files")
+            stems = Counter(f.stem for f in files if f.suffix.lower() != ".jsonl")
             for file in files:
-                yield from read_file(file)
+                # crawl/a/index.html and crawl/b/index.html are two pages: where a directory
+                # holds one stem twice, those pages are named by their path inside it
+                shared = stems[file.stem] > 1
+                yield from read_file(
+                    file, file.relative_to(path).with_suffix("").as_posix() if shared else None
+                )
         elif path.exists():
             yield from read_file(path)
         else:
             yield Problem(str(path), "no such file or directory")
 
 
-def read_file(path: Path) -> Iterator[Record | Problem]:
-    """Read one file by its suffix: .txt page, .html/.htm page, or .jsonl records."""
+def read_file(path: Path, doc_id: str | None = None) -> Iterator[Record | Problem]:
+    """Read one file by its suffix: .txt page, .html/.htm page, or .jsonl records. A page's
+    id is ``doc_id``, by default its file name without the suffix."""
     suffix = path.suffix.lower()
     if suffix not in PAGE_SUFFIXES:
         yield Problem(
@@ -204,7 +212,7 @@ def read_file(path: Path) -> Iterator[Record | Problem]:
     except OSError as error:
         yield Problem(str(path), f"cannot read: {error.strerror or error}")
         return
-    yield from _page(path.stem, data, str(path), html=suffix in {".html", ".htm"})
+    yield from _page(doc_id or path.stem, data, str(path), html=suffix in {".html", ".htm"})
 
 
 def _page(doc_id: str, data: bytes, where: str, html: bool) -> Iterator[Record | Problem]:

@@ -191,3 +191,14 @@ def test_oversized_jsonl_line_is_skipped_without_reading_it_whole(
     assert [r.id for r in records] == ["ok"]
     assert [p.where.rsplit(":", 1)[1] for p in problems] == ["1", "3", "4"]
     assert "too large" in problems[0].message and "empty 'id'" in problems[1].message
+
+
+def test_pages_of_one_name_in_different_folders_are_two_documents(tmp_path: Path) -> None:
+    # A crawl mirrors each site's paths: every article may be an index.html of its own.
+    for site, seed in (("a.com/news", 1), ("b.com/news", 3)):
+        (tmp_path / site).mkdir(parents=True)
+        (tmp_path / site / "index.txt").write_text(seed_text(seed), encoding="utf-8")
+    (tmp_path / "only.txt").write_text(seed_text(4), encoding="utf-8")
+    records, problems = _read(tmp_path)
+    assert not problems
+    assert sorted(r.id for r in records) == ["a.com/news/index", "b.com/news/index", "only"]
