@@ -153,10 +153,20 @@ def formulations(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return found
 
 
+# What a page tells its reader to do with a button or a keyword (点击“阅读原文”, 回复“1”,
+# 长按“识别二维码”): the words in marks are the page's controls, never an echo of anyone.
+_CONTROL = re.compile(r"(?:点击|点按|轻触|戳|长按|回复|搜索)\s*$")
+
+
 def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
-    """Quotes and formulations in the document's body span, in text order."""
+    """Quotes and formulations in the document's body span, in text order; a term that names
+    one of the page's controls (点击“阅读原文”) is none."""
     quotes = extract_quotes(doc.text, doc.body_start, doc.body_end, speakers)
-    found = [Mention(doc, q.start, q.end, q.speaker, q.kind, True, q.basis) for q in quotes]
+    found = [
+        Mention(doc, q.start, q.end, q.speaker, q.kind, True, q.basis)
+        for q in quotes
+        if not (q.kind == "term" and _CONTROL.search(doc.text, max(0, q.start - 6), q.start - 1))
+    ]
     found += [
         Mention(doc, a, b, None, "slogan", False)
         for a, b in formulations(doc.text, doc.body_start, doc.body_end)

@@ -372,3 +372,13 @@ def test_a_term_inside_an_unquoted_echo_does_not_take_it_from_its_statement() ->
     ]
     statement = containing(track_documents(docs), said.strip("‘"))
     assert [(o.doc, o.quoted) for o in statement.occurrences] == [("a", True), ("b", False)]
+
+
+def test_a_pages_controls_in_quote_marks_are_no_echo() -> None:
+    docs = [
+        page("a", "突破“卡脖子”技术难题。更多内容，点击“阅读原文”进入新闻客户端。\n"),
+        page("b", "攻克“卡脖子”难题不容易。点击“阅读原文”可直达商城购买，有好货！\n"),
+        page("c", "喜欢就送小编一个小星星吧，戳“阅读原文”查看更多精彩评论。\n"),
+    ]
+    texts = {s.text for s in track_documents(docs)}
+    assert "卡脖子" in texts and "阅读原文" not in texts
