@@ -434,8 +434,8 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             del out[-1]
         elif len(out) >= 2 and out[-1][1] == "uz" and out[-2][1].startswith("v"):
             del out[-2:]  # 刘建军笑着说
-        elif len(out) >= 3 and out[-2][1] == "uz" and out[-3][1].startswith("v"):
-            del out[-3:]  # 陈永福红着眼眶说
+        elif len(out) >= 3 and out[-2][1] == "uz" and out[-3][1][0] in "va":
+            del out[-3:]  # 陈永福红着眼眶说 (红 an adjective doing a verb's work)
         elif len(out) >= 2 and out[-1][1].startswith("v") and is_name_token(out[-2]):
             del out[-1]  # 张明分析认为, 王立强回忆说: a verb before the speech verb (not 窦|希望)
         elif (brief := _brief_act(out)) is not None:
@@ -506,6 +506,8 @@ def person_at_end(words: str) -> str | None:
     if acts and is_name_token(own[0]) and is_name_token(own[-1]) and own[0][0] not in KIN:
         return untitled(own[0][0])
     word, flag = tokens[-1]
+    if FAMILIAR.fullmatch(word) and len(tokens) >= 2 and tokens[-2][1][:1] == "n":
+        return word  # 保安|小张, 司机|老李: a role, then whom the page calls by surname
     if word in HONORIFICS and len(tokens) >= 2:
         before = "".join(w for w, _ in tokens[:-1])
         if surname_before(before, len(before) - 1):  # 市民|袁先生, 业|主张|先生

@@ -1419,3 +1419,18 @@ def test_a_brief_act_between_the_name_and_the_verb_keeps_the_speaker(act: str) -
 def test_a_name_jieba_tags_as_a_place_before_a_personal_title_is_the_speaker() -> None:
     page = "钟南山院士在接受央视采访时表示：“目前疫情仍处于高位，大家不能掉以轻心。”"
     assert speaker_of(page) == "钟南山"
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("保安小张说：“晚上十点以后外来车辆一律不能进。”", "小张"),
+        ("司机老李说：“这条路晚上没有路灯，开车得格外小心。”", "老李"),
+        ("他对保安小张说：“晚上十点以后外来车辆一律不能进。”", None),  # the one spoken to
+        ("陈永福红着眼眶说：“孩子走丢的这三天，我一分钟都没合眼。”", "陈永福"),
+    ],
+)
+def test_a_role_then_a_familiar_name_and_an_adjective_with_zhe(
+    page: str, speaker: str | None
+) -> None:
+    assert speaker_of(page) == speaker
