@@ -278,21 +278,39 @@ _PUBLISHER_SPAN = 300
 def _publisher(view: str, offset: int, part: str) -> str | None:
     """Who issued the document that ``part`` makes the subject (报告指出 after 中国消费者协会
     发布的报告显示…; 该公司在声明中称 after 长城汽车当日发布声明): the last organisation the
-    text showed publishing something, within ``_PUBLISHER_SPAN`` characters."""
+    text showed publishing something, within ``_PUBLISHER_SPAN`` characters, or the one the
+    subject itself names (国家统计局发布的报告指出, 新华社评论员文章指出)."""
     core = LEADING_TIME.sub("", part.strip())
+    own = _OWN_DOCUMENT.fullmatch(core)
+    if own:
+        return _organisation(_ORGAN_STOP.sub("", own.group(1)))
     if not (_DOCUMENT_SUBJECT.match(core) or _ISSUER_SUBJECT.match(core)):
         return None
     earlier = view[max(0, offset - _PUBLISHER_SPAN) : offset]
     for m in reversed(list(_PUBLISHER.finditer(earlier))):
-        name = _ORGAN_STOP.sub("", m.group(1))
-        tokens = tagged_words(name)
-        plain = len(name) >= 4 and not any(
-            flag[0] in "vpdruc" or is_name_token((word, flag)) or word in HONORIFICS
-            for word, flag in tokens
-        )  # 贵州茅台, not 网友李女士
-        if tokens and (organ_named(tokens) or plain):
+        name = _organisation(_ORGAN_STOP.sub("", m.group(1)))
+        if name:
             return name
     return None
+
+
+# A document named with its publisher as the subject of a verb (国家统计局发布的报告,
+# 新华社评论员文章, 人民日报社论).
+_OWN_DOCUMENT = re.compile(
+    rf"([{HAN}]{{2,16}}?)(?:(?:今天|昨天|日前|近日)?(?:发布|公布|印发|发出|披露)的(?:最新)?"
+    r"(?:报告|公告|通报|声明|通知|文件|数据)|评论员文章|评论员|社论|社评)(?:中|里)?"
+)
+
+
+def _organisation(name: str) -> str | None:
+    """``name`` if it reads as an organisation's (贵州茅台, 国家统计局), not a person's or a
+    clause (网友李女士)."""
+    tokens = tagged_words(name)
+    plain = len(name) >= 4 and not any(
+        flag[0] in "vpdruc" or is_name_token((word, flag)) or word in HONORIFICS
+        for word, flag in tokens
+    )
+    return name if tokens and (organ_named(tokens) or plain) else None
 
 
 def _after_last_quote(offset: int, part: str) -> tuple[int, str]:

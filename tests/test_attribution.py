@@ -1434,3 +1434,15 @@ def test_a_role_then_a_familiar_name_and_an_adjective_with_zhe(
     page: str, speaker: str | None
 ) -> None:
     assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("国家统计局发布的报告指出：“我国经济长期向好的基本面没有改变。”", "国家统计局"),
+        ("新华社评论员文章指出：“奋斗是青春最亮丽的底色。”", "新华社"),
+        ("人民日报社论指出：“奋斗是青春最亮丽的底色。”", "人民日报"),
+    ],
+)
+def test_a_document_named_with_its_publisher_speaks_for_it(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
