@@ -636,7 +636,18 @@ def track_documents(
         recurring_only = all(m.kind == "term" or not m.quoted for v in members for m in variants[v])
         if statement.sources >= 2 or not recurring_only:
             statements.append(statement)
-    return sorted(statements, key=lambda s: (-s.sources, s.first_seen or "~", s.id))
+    return sorted(statements, key=prominence)
+
+
+def prominence(statement: Statement) -> tuple[int, int, str, str]:
+    """The order statements are listed in everywhere: most sources, then most pages, then
+    earliest first (undated last)."""
+    return (
+        -statement.sources,
+        -len(statement.occurrences),
+        statement.first_seen or "~",
+        statement.id,
+    )
 
 
 def select(

@@ -38,7 +38,7 @@ from dedup.outlets import outlet_rows
 from dedup.report import clip, cluster_record
 from dedup.reposts import Cluster, clusters
 from dedup.speakers import Speakers
-from dedup.statements import Statement, track
+from dedup.statements import Statement, prominence, track
 from dedup.store import Store
 
 MIN_SOURCES = 2  # a statement one outlet carried is not an echo
@@ -87,10 +87,9 @@ def with_lags(record: dict) -> dict:
 
 
 def top_statements(statements: Sequence[Statement], min_sources: int = MIN_SOURCES) -> list[dict]:
-    """Statements echoed by ``min_sources`` outlets or more: most sources, then most pages,
-    then earliest first (undated last), each with its variants."""
-    chosen = [s for s in statements if s.sources >= min_sources]
-    chosen.sort(key=lambda s: (-s.sources, -len(s.occurrences), s.first_seen or "~", s.text))
+    """Statements echoed by ``min_sources`` outlets or more, in the order ``dedup quotes``
+    lists them (:func:`dedup.statements.prominence`), each with its variants."""
+    chosen = sorted((s for s in statements if s.sources >= min_sources), key=prominence)
     return [s.as_dict() | {"variants": list(s.variants)} for s in chosen]
 
 

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from dedup.documents import Document
 from dedup.outlets import sources
+from dedup.statements import track
 from dedup.store import Store
 from dedup.summary import Facts, date_range, lag_hours, render, summary
 
@@ -58,6 +59,12 @@ def test_statements_are_echoes_ordered_by_reach(data: dict) -> None:
     # samples/README.md: 大而不强 is in 000, 101 (one cluster) and 003, 103 (another)
     assert sorted(o["doc"][:3] for o in slogan["occurrences"]) == ["000", "003", "101", "103"]
     assert slogan["sources"] == 2 and "大而不强" in slogan["variants"]
+
+
+def test_report_and_quotes_list_statements_in_one_order(samples_db: Path, data: dict) -> None:
+    with Store(samples_db) as store:
+        listed = [s.id for s in track(store, min_sources=2)]
+    assert [r["statement"] for r in data["statements"]] == listed
 
 
 def test_sources_are_what_dedup_sources_prints(samples_db: Path, data: dict) -> None:
