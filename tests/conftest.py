@@ -41,7 +41,8 @@ def body_000_simplified(converters: dict[str, opencc.OpenCC]) -> str:
 
 @pytest.fixture(scope="session")
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample corpus ingested once into a temporary store (read it, don't write)."""
+    """The bundled sample corpus ingested once into a temporary store (read it; statement
+    queries add only their cache of quotes)."""
     path = tmp_path_factory.mktemp("samples") / "samples.db"
     with Store(path) as store:
         ingest([ROOT / "samples"], store)
