@@ -97,18 +97,36 @@ def page_names(view: str) -> frozenset[str]:
                 before, after = around.setdefault(word, (Counter(), Counter()))
                 before[view[max(0, i - 2) : i]] += 1
                 after[view[i + size : i + size + 2]] += 1
-    names = set()
-    for word, count in counts.items():
+    names: set[str] = set()
+
+    def glued(word: str) -> bool:  # 秦蘋一: 一 opens 一直, 一边, 一再 after nearly every one
+        after = around[word][1]
+        return _mostly((n for a, n in after.items() if _opens_word(word[2], a)), counts[word])
+
+    # Repeated three-character strings that may be names: siblings share all but the last
+    # character (张胜明, 张胜利), so their shared start is counted apart from each of them.
+    full = {
+        w
+        for w, n in counts.items()
+        if len(w) == 3 and n >= MIN_COUNT and not ordinary_word(w) and not glued(w)
+    }
+    shared = Counter(w[:2] for w in full)
+    # Three-character strings first: a two-character one that nearly always opens a name
+    # kept here is no name of its own (张胜 of 张胜明 and 张胜利).
+    for word, count in sorted(counts.items(), key=lambda item: -len(item[0])):
         if count < MIN_COUNT or ordinary_word(word):
             continue
         before, after = around[word]
+        siblings = sum(counts[w] for w in full if w[:2] == word[:2] and w != word)
         if len(word) == 3 and (
             ordinary_word(word[:2])
-            or counts[word[:2]] > count / MOSTLY
-            or _mostly((n for a, n in after.items() if _opens_word(word[2], a)), count)
+            or counts[word[:2]] - (siblings if shared[word[:2]] > 1 else 0) > count / MOSTLY
+            or glued(word)
         ):
             continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words),
             # 秦蘋一 (一 opens 一直, 一边, 一再)
+        if len(word) == 2 and _mostly((counts[w] for w in names if w[:2] == word), count):
+            continue
         piece_of_before = not any(_ends_title(b) for b in before) and _same(
             Counter(b[-1:] for b in before.elements())
         )

@@ -7,6 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dedup.names import MIN_COUNT, cued_names, listed, ordinary_word, page_names, trim, widen
+from dedup.quotes import extract_quotes
 
 # A feature about a club official whose name jieba cuts apart (秦|苹).
 _CLUB = (
@@ -116,6 +117,16 @@ def test_trim_keeps_a_sibling_whose_name_shares_all_but_the_last_character() -> 
     assert trim(text, "张胜利") == "张胜利"
     # a character that stands in no name is still glued on (张胜|曾 after the brothers' 张胜)
     assert trim(text + "张胜也来了。", "张胜曾") == "张胜"
+
+
+def test_siblings_repeated_are_two_names_not_their_shared_start() -> None:
+    text = (
+        "村民张胜明和弟弟张胜利赶回了家。张胜明说，父母从不争吵。张胜利说，父亲很深沉。"
+        "张胜明和张胜利兄弟俩都在浙江打工。"
+    )
+    assert page_names(text) >= {"张胜明", "张胜利"} and "张胜" not in page_names(text)
+    quotes = extract_quotes(text + "张胜利告诉记者：“我们会好好生活。”张胜明表示：“谢谢大家。”")
+    assert [q.speaker for q in quotes] == ["张胜利", "张胜明"]
 
 
 def test_widen_does_not_take_in_a_role_word() -> None:
