@@ -31,9 +31,14 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from dedup.normalize import HAN, nfkc, strip_glosses, to_simplified
 from dedup.sources import Aliases, clean_name, looks_like_outlet
 
-_TIME = r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|[+-]\d{2}:?\d{2})(?!\d))?)?"
+_TIME = (
+    r"(?:[\sT]*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?"
+    r"(Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?![\d:]))?)?)?"
+)
 # Chinese news sites print Beijing time without a zone; a time that names its zone (a feed's
 # 2024-04-12T02:00:00Z) is converted to it, so that every stored date compares with the others.
+# Only an ISO 8601 zone counts: right after the seconds, no space between, and a real offset,
+# so a time range (08:00-24:00), an amount (13:24 -1234 元) or a word (13:24 ZAKER) is no zone.
 _BEIJING = timezone(timedelta(hours=8))
 # The longest a line can be and still be "a date and little else" (2024年02月14日 05:21:00 is 22
 # characters compact; the date must be 80 % of the line).
@@ -230,8 +235,9 @@ def _iso(match: re.Match[str]) -> str | None:
         )
     except ValueError:
         return None
-    if zone:
-        moment = moment.replace(tzinfo=_zone(zone)).astimezone(_BEIJING).replace(tzinfo=None)
+    offset = _zone(zone) if zone else None
+    if offset is not None:
+        moment = moment.replace(tzinfo=offset).astimezone(_BEIJING).replace(tzinfo=None)
     if moment.date() == _EPOCH:
         return None
     if hour is None:
@@ -239,13 +245,16 @@ def _iso(match: re.Match[str]) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S" if second is not None else "%Y-%m-%dT%H:%M")
 
 
-def _zone(text: str) -> timezone:
-    """The zone of an ISO 8601 suffix: Z, +08:00, -0500."""
+def _zone(text: str) -> timezone | None:
+    """The zone of an ISO 8601 suffix (Z, +08:00, -0500), or None for an offset no zone has."""
     if text == "Z":
         return UTC
-    sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 14 or minutes >= 60:
+        return None
+    sign = -1 if text[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _is_prose(line: _Line) -> bool:
