@@ -432,49 +432,59 @@ def _variants(found: Iterable[Mention]) -> dict[_Variant, list[Mention]]:
     return grouped
 
 
+# A search string, where it occurs, stands for: (statement root, the edge symbols it must be
+# flanked by, whether it must stand apart from the words around it).
+_Owner = tuple[int, str, str, bool]
+
+
 def _needles(
     groups: Mapping[int, list[_Variant]],
     variants: Mapping[_Variant, list[Mention]],
     cfg: Config | None,
-) -> dict[str, set[tuple[int, str, str]]]:
-    """Folded search string -> (statement root, edge symbols) it stands for.
+) -> dict[str, set[_Owner]]:
+    """Folded search string -> the statements it stands for (see ``_Owner``).
 
     Terms are never searched: a scare-quoted word (实验室) is an ordinary word elsewhere.
     Statements are also searched sentence by sentence, so a partial echo is found.
     """
     min_sentence = (cfg or Config()).statement_min_sentence
-    owners: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
+    owners: dict[str, set[_Owner]] = defaultdict(set)
     for root, members in groups.items():
         for variant in members:
             said = variants[variant]
-            if all(m.kind == "term" for m in said):
+            if all(m.kind == "term" for m in said) or not _searchable(variant.core):
                 continue
+            # A slogan is a fixed formulation, so even four characters of it are evidence
+            # (大而不强 inside any sentence); a short statement is only where it stands apart
+            # (绿水青山就是金山银山，…), not inside other words (“是很不错。” in 都是很不错的体验).
             slogan = any(m.kind == "slogan" for m in said)
-            if _searchable(variant.core, min_sentence if not slogan else _MIN_ECHO):
-                owners[variant.core].add((root, variant.lead, variant.tail))
+            apart = not slogan and len(variant.core) < min_sentence
+            owners[variant.core].add((root, variant.lead, variant.tail, apart))
             for m in said:
                 if m.kind != "statement":
                     continue
                 for sentence in _SENTENCE_END.split(m.text):
                     core = fold(sentence).text
-                    if _searchable(core, min_sentence):
-                        owners[core].add((root, "", ""))
+                    if len(core) >= min_sentence and _searchable(core):
+                        owners[core].add((root, "", "", False))
     return owners
 
 
-def _searchable(core: str, shortest: int) -> bool:
-    """Whether words this long can be told apart from ordinary text when found unquoted.
+def _searchable(core: str) -> bool:
+    """Words with ``_MIN_ECHO`` Han characters or more: digits and letters found unquoted
+    (“4000。” in 罚款4000元) say nothing about who echoed whom."""
+    return len(re.findall(f"[{HAN}]", core)) >= _MIN_ECHO
 
-    A slogan is a fixed formulation, so even four characters of it are evidence (大而不强);
-    a short statement is not (“是很不错。” sits inside 都是很不错的体验, “4000。” inside
-    罚款4000元): statements need ``statement_min_sentence`` characters, and every
-    search string needs ``_MIN_ECHO`` Han characters, since digits and letters say nothing.
-    """
-    return len(core) >= shortest and len(re.findall(f"[{HAN}]", core)) >= _MIN_ECHO
+
+def _apart(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is not inside a longer run of words (a clause or mark around it)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
 
 
 def _echoes(
-    docs: Sequence[Document], owners: Mapping[str, set[tuple[int, str, str]]]
+    docs: Sequence[Document], owners: Mapping[str, set[_Owner]]
 ) -> dict[int, list[tuple[Document, int, int]]]:
     """Every place a statement's search strings occur in a body, as original offsets."""
     needles = Needles.of(owners)
@@ -484,9 +494,12 @@ def _echoes(
         for pos, core in needles.find(body.text):
             start, end = body.span(pos, pos + len(core))
             start, end = start + doc.body_start, end + doc.body_start
-            for root, lead, tail in owners[core]:
-                if _carries(doc.text, start, end, lead, tail):
-                    found[root].append((doc, start - len(lead), end + len(tail)))
+            for root, lead, tail, apart in owners[core]:
+                a, b = start - len(lead), end + len(tail)
+                if _carries(doc.text, start, end, lead, tail) and (
+                    not apart or _apart(doc.text, a, b)
+                ):
+                    found[root].append((doc, a, b))
     return found
 
 
@@ -498,10 +511,11 @@ def _settle(
     """Give each searched passage that several statements match to one of them, in place.
 
     One wording said by two speakers is two statements (the speaker is part of the key),
-    and both find the same passages. A page's own mention holding the passage decides (each
-    page's quote is the one its speaker said; a formulation inside a longer echo does not);
-    an unquoted repetition goes to the statement the page quoted last before it; with
-    neither, the passage stays with all of them.
+    and both find the same passages. Among the statements that found it, a page's own
+    mention of exactly those words decides (each page's quote is the one its speaker said,
+    while words inside someone's longer quote still echo the shorter statement too); an
+    unquoted repetition goes to the one the page quoted last before it; with neither, the
+    passage stays with all of them. A passage one statement alone found stays its own.
     """
     owned: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for root, members in groups.items():
@@ -514,18 +528,17 @@ def _settle(
     for root, found in echoes.items():
         keep = []
         for doc, start, end in found:
-            mine = [(a, r) for a, b, r in owned[doc.id] if a <= start and end <= b]
-            before = [
-                (a, r)
-                for a, b, r in owned[doc.id]
-                if b <= start and r in claims[doc.id, start, end]
-            ]
-            if mine:
-                winner = {r for _, r in mine}
-            elif len(claims[doc.id, start, end]) > 1 and before:
+            rivals = claims[doc.id, start, end]
+            mine = {r for a, b, r in owned[doc.id] if (a, b) == (start, end) and r in rivals}
+            before = [(a, r) for a, b, r in owned[doc.id] if b <= start and r in rivals]
+            if len(rivals) == 1:
+                winner = rivals
+            elif mine:
+                winner = mine
+            elif before:
                 winner = {max(before)[1]}
             else:
-                winner = {root}
+                winner = rivals
             if root in winner:
                 keep.append((doc, start, end))
         found[:] = keep

@@ -382,3 +382,24 @@ def test_a_pages_controls_in_quote_marks_are_no_echo() -> None:
     ]
     texts = {s.text for s in track_documents(docs)}
     assert "卡脖子" in texts and "阅读原文" not in texts
+
+
+def test_short_statements_echo_where_they_stand_apart() -> None:
+    said = "绿水青山就是金山银山。"
+    docs = [
+        page("a", f"习近平总书记强调：“{said}”\n"),
+        page("b", "大家都说，绿水青山就是金山银山，这个道理越来越深入人心。\n"),
+        page("c", "村里人常讲：绿水青山就是金山银山。如今游客越来越多。\n"),
+    ]
+    statement = containing(track_documents(docs), said)
+    assert docs_of(statement) == {"a", "b", "c"} and statement.sources == 3
+
+
+def test_words_inside_a_longer_quote_still_echo_the_shorter_statement() -> None:
+    short = "我们必须坚持绿水青山就是金山银山的理念不动摇。"
+    docs = [
+        page("a", f"座谈会上，张三表示：“{short}”\n"),
+        page("b", f"李四说：“{short}我们还要把生态优势转化为发展优势。”\n"),
+    ]
+    statement = next(s for s in track_documents(docs) if s.speaker == "张三")
+    assert docs_of(statement) == {"a", "b"}
