@@ -76,7 +76,10 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:  # damaged: see decode_damaged
+                raise DecodeError(f"not valid {encoding} at byte {error.start:,}") from error
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -105,26 +108,32 @@ _MIN_DAMAGE_ALLOWED = 8
 def decode_damaged(data: bytes) -> tuple[str, str, int, int]:
     """Decode bytes that no encoding takes whole: ``(text, encoding, bad, first)`` with each
     undecodable byte sequence replaced by U+FFFD, ``bad`` of them, the first at byte
-    ``first``. The encoding that decodes with the fewest replacements, among those whose text
-    is plausible (see :func:`decode`), wins. Raises DecodeError if every encoding leaves
-    more than ``_MAX_DAMAGE`` of the bytes (at least ``_MIN_DAMAGE_ALLOWED``) undecodable.
+    ``first``. UTF-8 wins whenever it is within the limit: a legacy decoding of UTF-8 bytes
+    can leave fewer replacements and still look like text (鍝佺墝…). Otherwise the most
+    plausible legacy decoding within the limit wins. Raises DecodeError if every encoding
+    leaves more than ``_MAX_DAMAGE`` of the bytes (at least ``_MIN_DAMAGE_ALLOWED``)
+    undecodable.
     """
     allowed = max(_MIN_DAMAGE_ALLOWED, int(len(data) * _MAX_DAMAGE))
+    body, utf8 = (data[3:], "utf-8-sig") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
     found = []
-    for encoding in ("utf-8", "gb18030", "big5"):
-        text = data.decode(encoding, errors="replace")
+    for encoding in (utf8, "gb18030", "big5"):
+        try:
+            body.decode(encoding)
+            continue  # decodes whole: decode() judged it implausible
+        except UnicodeDecodeError as error:
+            first = error.start + len(data) - len(body)
+        text = body.decode(encoding, errors="replace")
         bad = text.count("\ufffd")
-        if bad <= allowed and _plausibility(text) >= _MIN_PLAUSIBLE:
-            try:
-                data.decode(encoding)
-                first = len(data)
-            except UnicodeDecodeError as error:
-                first = error.start
-            found.append((bad, -_plausibility(text), encoding, text, first))
+        plausible = _plausibility(text)
+        if bad <= allowed and plausible >= _MIN_PLAUSIBLE:
+            if encoding == utf8:
+                return text, "utf-8", bad, first
+            found.append((plausible, -bad, encoding, text, first))
     if not found:
         raise DecodeError("not text in UTF-8, UTF-16, GB18030/GBK or Big5")
-    bad, _, encoding, text, first = min(found)
-    return text, encoding, bad, first
+    _, negative, encoding, text, first = max(found)
+    return text, encoding, -negative, first
 
 
 def damage_note(encoding: str, bad: int, first: int) -> str:
