@@ -53,11 +53,14 @@ CREATE TABLE IF NOT EXISTS matches (  -- verified repost pairs
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS matches_b ON matches(b);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+# Made on first write, not on opening, so a store made before it can still be opened read-only.
+MENTIONS = """
 CREATE TABLE IF NOT EXISTS mentions (  -- quotes found in a document, kept for statement queries
     doc   TEXT PRIMARY KEY,            -- the user's id
     key   TEXT NOT NULL,               -- digest of what they were found with (code, speakers, body)
     spans TEXT NOT NULL                -- JSON [[start, end, speaker, kind, quoted, basis], ...]
-);
+)
 """
 
 DOC_COLUMNS = (
@@ -172,9 +175,10 @@ class Store:
         self.db.execute("UPDATE documents SET original = NULL WHERE original = ?", (n,))
         self.db.execute("DELETE FROM matches WHERE a = ? OR b = ?", (n, n))
         self.db.execute("DELETE FROM signatures WHERE n = ?", (n,))
-        self.db.execute(
-            "DELETE FROM mentions WHERE doc = (SELECT doc FROM documents WHERE n = ?)", (n,)
-        )
+        if self._has_mentions():
+            self.db.execute(
+                "DELETE FROM mentions WHERE doc = (SELECT doc FROM documents WHERE n = ?)", (n,)
+            )
         self.db.execute("DELETE FROM documents WHERE n = ?", (n,))
 
     def document(self, n: int) -> Document:
@@ -225,14 +229,21 @@ class Store:
 
     # -- mentions found by quote extraction, reused while nothing they depend on changed --
 
+    def _has_mentions(self) -> bool:
+        found = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mentions'"
+        return self.db.execute(found).fetchone() is not None
+
     def mentions(self) -> dict[str, tuple[str, list[list]]]:
         """Document id -> (key it was found with, spans) for every cached document."""
+        if not self._has_mentions():
+            return {}
         rows = self.db.execute("SELECT doc, key, spans FROM mentions")
         return {doc: (key, json.loads(spans)) for doc, key, spans in rows}
 
     def put_mentions(self, rows: Iterable[tuple[str, str, list[list]]]) -> None:
         """Cache ``(doc id, key, spans)`` rows, replacing what a document had."""
         with self.transaction() as db:
+            db.execute(MENTIONS)
             db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
                 ((doc, key, json.dumps(spans, ensure_ascii=False)) for doc, key, spans in rows),
