@@ -153,9 +153,22 @@ def formulations(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return found
 
 
-# What a page tells its reader to do with a button or a keyword (点击“阅读原文”, 回复“1”,
-# 长按“识别二维码”): the words in marks are the page's controls, never an echo of anyone.
-_CONTROL = re.compile(r"(?:点击|点按|轻触|戳|长按|回复|搜索)\s*$")
+# A page's controls in quote marks (点击下方“阅读原文”, 点“在看”, 长按“识别二维码”): never an
+# echo of anyone. Known button words anywhere, and a short label right after a tap or press
+# (not 回复“…” or 搜索“…”, which news uses for what someone answered or looked up).
+_CONTROL_WORDS = frozenset(
+    {"阅读原文", "在看", "点赞", "分享", "收藏", "星标", "置顶", "原文链接", "查看原文"}
+    | {"了解更多", "立即购买", "识别二维码", "二维码", "写留言", "留言"}
+)
+_TAP = re.compile(r"(?:点击|点按|轻触|长按|戳)[^，。！？；“”\n]{0,5}$")
+_LABEL_MAX = 6
+
+
+def _control(text: str, start: int, end: int) -> bool:
+    """The term ``text[start:end]`` names one of the page's controls (see ``_CONTROL_WORDS``)."""
+    label = fold(text[start:end]).text
+    tapped = _TAP.search(text, max(0, start - 12), max(0, start - 1))
+    return label in _CONTROL_WORDS or (tapped is not None and len(label) <= _LABEL_MAX)
 
 
 def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
@@ -165,7 +178,7 @@ def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
     found = [
         Mention(doc, q.start, q.end, q.speaker, q.kind, True, q.basis)
         for q in quotes
-        if not (q.kind == "term" and _CONTROL.search(doc.text, max(0, q.start - 6), q.start - 1))
+        if not (q.kind == "term" and _control(doc.text, q.start, q.end))
     ]
     found += [
         Mention(doc, a, b, None, "slogan", False)
