@@ -209,7 +209,10 @@ def in_window(when: str | None, since: str | None, until: str | None) -> bool:
         return True
     if when is None:
         return False
-    return (since is None or when >= since) and (until is None or when[: len(until)] <= until)
+    # A date coarser than the bound (a day against 2024-11-18T14:00) may lie on either
+    # side of it: compared at its own precision, so the page is kept.
+    after = since is None or when >= since[: max(len(when), len("2024"))]
+    return after and (until is None or when[: len(until)] <= until)
 
 
 def _date_match(text: str) -> re.Match[str] | None:

@@ -95,6 +95,9 @@ def looks_like_mojibake(text: str, pos: int) -> bool:
     return all(freq[ch] < _RARE for ch in pair) and pair not in words
 
 
+_SENTENCE_ENDS = re.compile(f"[{''.join(sorted(TERMINATORS))}]+")
+
+
 def _lost_end(text: str, content: int, stop: int, at_line_end: bool) -> int:
     """End of an unclosed quote's content (see the module doc for the order of evidence).
 
@@ -108,7 +111,8 @@ def _lost_end(text: str, content: int, stop: int, at_line_end: bool) -> int:
         if looks_like_mojibake(text, i + 1):
             return i + 1
     continued = _next_line_opens(text, stop, text[content - 1])
-    if (at_line_end and (len(terms) <= 1 or continued)) or not terms:
+    sentences = len(_SENTENCE_ENDS.findall(text, content, stop))  # 真的吗？！ ends one
+    if (at_line_end and (sentences <= 1 or continued)) or not terms:
         end = stop
         while end > content and text[end - 1].isspace():
             end -= 1

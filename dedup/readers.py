@@ -336,6 +336,6 @@ def _check_record(obj: object) -> str | None:
         return f"empty {' and '.join(repr(k) for k in empty)}"
     if not isinstance(obj["text"], str):
         return "'text' must be a string"
-    if not isinstance(obj["id"], str | int):
+    if not isinstance(obj["id"], str | int) or isinstance(obj["id"], bool):
         return "'id' must be a string or an integer"
     return None

@@ -214,6 +214,10 @@ def _strip_titles(name: str) -> str:
     return core if _PERSON.fullmatch(core) else name
 
 
+# The shortest title that can stand for one person in a filter (总书记, not 书记).
+_SPECIFIC_TITLE = 3
+
+
 class Speakers:
     """Alias table: surface form -> canonical speaker, plus title rules (see module doc)."""
 
@@ -318,9 +322,12 @@ class Speakers:
     def meant(self, name: str) -> str:
         """The speaker a user means by ``name`` with no article around it (a ``--speaker``
         filter): as :meth:`canonical`, and a bare title the table gives to one person only
-        (总书记) is that person, since a filter has no earlier mention to resolve it by."""
-        holders = self._title.get(normalize_name(name), [])
-        return holders[0] if len(holders) == 1 and not self.knows(name) else self.canonical(name)
+        (总书记) is that person, since a filter has no earlier mention to resolve it by. A
+        two-character post (书记, 主席) is held by too many people to mean anyone alone."""
+        norm = normalize_name(name)
+        holders = self._title.get(norm, [])
+        specific = len(holders) == 1 and len(norm) >= _SPECIFIC_TITLE
+        return holders[0] if specific and not self.knows(name) else self.canonical(name)
 
     def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping alias and title occurrences in ``text`` (Simplified), leftmost-longest.

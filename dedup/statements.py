@@ -37,7 +37,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from importlib import resources
+from importlib import metadata, resources
 
 import networkx as nx
 import numpy as np
@@ -189,11 +189,13 @@ def mentions(doc: Document, speakers: Speakers | None = None) -> list[Mention]:
 
 @functools.lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """A digest of the package's code and data and of jieba's version: what quote extraction
-    depends on besides the speaker table and the document."""
+    """A digest of the package's code and data, of jieba's and OpenCC's versions and of the
+    Unicode tables: what quote extraction and folding depend on besides the speaker table
+    and the document."""
     import jieba
 
-    digest = hashlib.sha1(jieba.__version__.encode())
+    versions = (jieba.__version__, metadata.version("opencc-python-reimplemented"))
+    digest = hashlib.sha1(repr((versions, unicodedata.unidata_version)).encode())
     package = resources.files("dedup")
     for item in sorted(package.iterdir(), key=lambda f: f.name):
         if item.name.endswith(".py"):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.metadata import PageMeta, date_bound, extract, parse_date
+from dedup.metadata import PageMeta, date_bound, extract, in_window, parse_date
 from dedup.sources import Aliases
 from tests.conftest import seed_text
 
@@ -405,3 +405,11 @@ def test_a_date_bound_takes_the_shapes_pages_print(text: str, bound: str) -> Non
 def test_a_date_bound_that_is_no_date_is_an_error(text: str) -> None:
     with pytest.raises(ValueError, match="not a date"):
         date_bound(text)
+
+
+def test_a_date_coarser_than_the_bound_is_kept() -> None:
+    since, until = date_bound("2024-11-18 14:00"), date_bound("2024-11-18 16:00")
+    assert in_window("2024-11-18", since, until)  # that day, hour unknown
+    assert in_window("2024-11-18T15:00", since, until)
+    assert not in_window("2024-11-18T13:59", since, until)
+    assert not in_window("2024-11-17", since, until) and not in_window(None, since, None)

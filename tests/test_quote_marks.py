@@ -97,6 +97,9 @@ def test_a_stray_mark_before_a_paragraph_of_sentences_ends_at_the_first() -> Non
     )
     (quote,) = extract_quotes(text)
     assert quote.text == "之前林允一直在假装自己是美妆博主。"
+    # one sentence ending in a run of marks is still one sentence: the cut snippet stays whole
+    (snippet,) = extract_quotes("他说：“真的吗？！那我们明天就去看看\n")
+    assert snippet.text == "真的吗？！那我们明天就去看看"
 
 
 def test_a_quote_of_several_paragraphs_runs_to_each_paragraph_end() -> None:

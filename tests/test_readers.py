@@ -127,6 +127,9 @@ def test_jsonl_bad_line_reported_with_number_good_lines_kept(tmp_path: Path) -> 
     assert records[0].given == {"source": "經濟日報", "date": "2024-02-14"}
     assert [p.where.rsplit(":", 1)[1] for p in problems] == ["2", "3", "4"]
     assert "missing 'text'" in problems[2].message
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(json.dumps({"id": False, "text": "正文"}) + "\n", encoding="utf-8")
+    assert [p.message for p in _read(odd)[1]] == ["'id' must be a string or an integer"]
     blank = tmp_path / "blank.jsonl"
     blank.write_text(json.dumps({"id": "z", "text": " "}) + "\n", encoding="utf-8")
     assert [p.message for p in _read(blank)[1]] == ["empty 'text'"]
