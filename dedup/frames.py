@@ -34,6 +34,7 @@ from dedup.persons import (
     ADVERBS,
     BARE_BODIES,
     HONORED,
+    KIN,
     LEADING_TIME,
     NAME_SPAN,
     NAME_SURNAMES,
@@ -149,8 +150,16 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         if WRITTEN_IN.search(part, max(0, m.start() - 4), m.end() + 3):
             continue  # 在上述《提案》中: the issuer speaks, not the document
         post = _TITLE_PREFIX.match(part, m.end())
-        if post and post.end() < len(part):
-            continue  # 《朝日新闻》从军记者今井正刚: the paper only says where the person works
+        rest = tagged_words(part[post.end() :]) if post else ()
+        if rest and rest[0][0] in _INTERVIEWING or part.endswith("接受", 0, m.start()):
+            continue  # 接受《经济参考报》记者采访时: the paper's reporter asks, someone else speaks
+        if rest and rest[0][1][0] not in "pdvcfru":
+            # 《朝日新闻》从军记者今井正刚: the paper only says where the person after the
+            # post works (not 《纽约时报》记者|在报道中写道, where the paper's reporter speaks)
+            staff = bare_name(part[post.end() :], speakers)
+            if staff:
+                candidates.append((post.end(), staff))
+            continue
         writer = _writer(part[: m.start()], m.group(1))
         if writer:
             at = part.rindex(writer, 0, m.start())
@@ -340,6 +349,8 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
     adjacent = bool(parts) and start + parts[-1][0] + len(parts[-1][1]) == end and not continues
     for k in range(len(parts) - 1, -1, -1):
         offset, part = parts[k]
+        if k < len(parts) - 1 and _SETTING.match(part.strip()):
+            continue  # 在朱自清《背影》中，父亲说: the work is where, not who
         # Someone named after a closing mark opens a clause of their own (杨爷爷说：“…”程奶奶
         # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
         tail_at, tail = _after_last_quote(offset, part)
@@ -381,6 +392,11 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
     return None
 
 
+# What a paper's reporter does to someone else (《…》记者采访时).
+_INTERVIEWING = frozenset({"采访", "专访", "连线", "提问", "问"})
+# An adverbial part naming a work, before the clause of the verb (在朱自清《背影》中，…;
+# 经过王小明《…》的论证，…): neither the work nor its writer is that clause's subject.
+_SETTING = re.compile(r"(?:在|经过|通过|根据|按照|从)[^，,]*《[^》]+》")
 # How long a quote and the words after its closing mark must be for those words to make a
 # clause of their own.
 _OWN_CLAUSE = 10
@@ -415,6 +431,8 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         relative = _owned_person(view, offset + lead + len(person), offset + len(part), speakers)
         if relative:
             return relative
+        if part.startswith(_RELATIONS, lead + len(person) + 1):
+            return None  # 王小明的父亲赶到现场，说: someone of theirs the page does not name
     if person:
         return speakers.canonical(full_name(view, offset, person))
     people = people_in(view, offset + lead, offset + len(part), speakers)
@@ -423,6 +441,14 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     at, name = people[0]
     title = view[offset + lead : at]
     return name if not title or _TITLE_PREFIX.fullmatch(title) else None
+
+
+# People named by whose they are (王小明的父亲, 李某的邻居): not the owner, whoever it is.
+_RELATIONS = (
+    *sorted(KIN),
+    *("父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "家人", "家属", "亲属", "亲戚", "邻居"),
+    *("同事", "朋友", "同学", "老师", "律师", "孩子", "女友", "男友", "队友", "助手", "秘书"),
+)
 
 
 def _owned_person(view: str, start: int, end: int, speakers: Speakers) -> str | None:

@@ -178,6 +178,10 @@ def titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
     return None
 
 
+# Last characters of an organisation's name (外交部, 派出所, 新华社, 服务中心).
+ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
+# Last characters of places, teams, fields and bodies, which no name before a title ends in.
+_NOT_A_NAME_END = frozenset("省市县区镇乡村州队学界") | frozenset(ORGANISATION_END)
 # Titles a person holds, never a place or a body (院士, 教授, 律师): before one, a surname and
 # two characters that jieba reads as one word are a name whatever tag it gives (钟南山 ns),
 # unlike 黄山市长 or 武大教授 (a place, a university).
@@ -189,9 +193,11 @@ _PERSONAL_TITLES = frozenset(
 
 def _whole_name_before_title(words: str) -> bool:
     """``words`` read as a full Chinese name: three characters, a surname first, one word to
-    jieba and not a common one."""
+    jieba and not a common one, and not ending like a place, a team or a field (江苏省专家,
+    马刺队教练, 管理学教授, 金融界专家)."""
     one = len(tagged_words(words)) == 1
-    return len(words) == 3 and words[0] in NAME_SURNAMES and one and not common_word(words)
+    named = words[-1] not in _NOT_A_NAME_END and not common_word(words)
+    return len(words) == 3 and words[0] in NAME_SURNAMES and one and named
 
 
 @functools.lru_cache(maxsize=4096)
@@ -451,14 +457,17 @@ _BRIEF_ACT = re.compile(r"(?:(\w)了?一?\1|\w{1,2}了一(?:眼|下|声|口气|�
 
 
 def _brief_act(tokens: Sequence[tuple[str, str]]) -> int | None:
-    """Index where a brief act (see ``_BRIEF_ACT``) ending ``tokens`` starts, after at least
-    one token; None if they do not end in one."""
+    """Index where a brief act (see ``_BRIEF_ACT``) ending ``tokens`` starts, after a subject
+    of nouns only; None if they do not end in one. A verb or a preposition before it makes
+    the name there an object (大家看着王小明|笑了笑说, 老伴朝王大爷|看了一眼说)."""
     for start in range(len(tokens) - 1, 0, -1):
         tail = "".join(word for word, _ in tokens[start:])
         if len(tail) > 5:
             return None
         if _BRIEF_ACT.fullmatch(tail) and tokens[start][1][0] in "vl":
-            return start
+            subject = tokens[:start]
+            nouns = all(f[0] in "nbj" and w not in _WHERE_TO_WHOM for w, f in subject)
+            return start if nouns else None
     return None
 
 
@@ -775,10 +784,6 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
     return speakers.canonical(person) if person else None
 
 
-# Last characters of an organisation's name (外交部, 派出所, 新华社, 服务中心).
-ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
-
-
 # Names that open an organ's name without being proper nouns (中央经济工作会议, 省委).
 _ADMINISTRATIVE = ("中央", "中共", "全国", "国家", "省", "市", "县", "区", "州")
 
@@ -860,6 +865,14 @@ _GENERIC = (
 )
 
 
+# Kinds of place whose staff a reporter meets, named by kind alone (小区一工作人员, 火车站一名
+# 工作人员): which one is not said. Named ones stay (长沙收费站, 白云边检站).
+_STAFFED_PLACES = frozenset(
+    {"小区", "商场", "超市", "门店", "店里", "车站", "火车站", "汽车站", "加油站", "售票处"}
+    | {"营业厅", "收费站", "服务区", "景区", "机场", "码头", "酒店", "饭店", "餐厅", "银行网点"}
+)
+
+
 def staffed_organ(words: str, after: str) -> str | None:
     """The organisation ``words`` name when one of its staff follows (``after``: 相关负责人,
     一名发言人), or None (not 该企业).
@@ -872,7 +885,7 @@ def staffed_organ(words: str, after: str) -> str | None:
     # 该景区管理处, 小曹拨打了该公司: an organisation pointed back to is not named here.
     lead = words[: len(words) - len(organ)]
     pointed = any(word in "该这那此其" for word, _ in tagged_words(lead))
-    if not organ or pointed or _DEMONSTRATIVE.match(organ):
+    if not organ or pointed or _DEMONSTRATIVE.match(organ) or organ in _STAFFED_PLACES:
         return None
     if organ[-1] in ORGANISATION_END:
         return organ

@@ -1446,3 +1446,48 @@ def test_a_role_then_a_familiar_name_and_an_adjective_with_zhe(
 )
 def test_a_document_named_with_its_publisher_speaks_for_it(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+# Misfires a review of session 13's rules found on ordinary sentences (the rules' own shapes
+# are tested above, each beside its rule).
+_REVIEWED_13 = {
+    "a place before a title only people hold is no name": (
+        "江苏省专家在接受采访时表示：“要进一步加强管理。”",
+        None,
+    ),
+    "a team before a title is no name": ("马刺队教练在赛后发布会上表示：“我们输了。”", None),
+    "a field before a title is no name": ("管理学教授在论坛上指出：“要加强管理。”", None),
+    "a brief act after a preposition leaves its object alone": (
+        "老伴朝王大爷看了一眼说：“你就别逞强了。”",
+        None,
+    ),
+    "a brief act after a verb leaves its object alone": (
+        "大家看着王小明笑了笑说：“好样的。”",
+        None,
+    ),
+    "someone's unnamed relative is not them": (
+        "接着王小明的父亲赶到现场，说：“孩子从小就懂事。”",
+        None,
+    ),
+    "a work named where the scene is set has no speaker in it": (
+        "在朱自清《背影》中，父亲说：“我买几个橘子去。你就在此地，不要走动。”",
+        None,
+    ),
+    "a paper's reporter reporting speaks for the paper": (
+        "《纽约时报》记者在报道中写道：“这座城市正在复苏。”",
+        "纽约时报",
+    ),
+    "a paper's reporter asking does not speak": (
+        "“短板主要是基础研究。”经济师宋瑞礼在接受《经济参考报》记者采访时表示。",
+        "宋瑞礼",
+    ),
+    "staff of a kind of place speak for no one": (
+        "记者来到现场。小区一工作人员说：“这事我们管不了。”",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("page", "speaker"), _REVIEWED_13.values(), ids=list(_REVIEWED_13))
+def test_reviewed_misfires_of_session_13(page: str, speaker: str | None) -> None:
+    assert speaker_of(page) == speaker
