@@ -194,7 +194,11 @@ def _code_digest() -> str:
     and the document."""
     import jieba
 
-    versions = (jieba.__version__, metadata.version("opencc-python-reimplemented"))
+    try:
+        opencc = metadata.version("opencc-python-reimplemented")
+    except metadata.PackageNotFoundError:  # run from a source tree without it installed
+        opencc = "unknown"
+    versions = (jieba.__version__, opencc)
     digest = hashlib.sha1(repr((versions, unicodedata.unidata_version)).encode())
     package = resources.files("dedup")
     for item in sorted(package.iterdir(), key=lambda f: f.name):
