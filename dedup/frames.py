@@ -151,9 +151,11 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
             continue  # 在上述《提案》中: the issuer speaks, not the document
         post = _TITLE_PREFIX.match(part, m.end())
         rest = tagged_words(part[post.end() :]) if post else ()
-        if rest and rest[0][0] in _INTERVIEWING or part.endswith("接受", 0, m.start()):
+        # what the post is followed by, past adverbs and times (随后, 3日, 近日)
+        word, flag = next(((w, f) for w, f in rest if f[0] not in "dtm"), ("", "x"))
+        if word in _INTERVIEWING or part.endswith("接受", 0, m.start()):
             continue  # 接受《经济参考报》记者采访时: the paper's reporter asks, someone else speaks
-        if rest and rest[0][1][0] not in "pdvcfru":
+        if word and flag[0] not in "pvcfru":
             # 《朝日新闻》从军记者今井正刚: the paper only says where the person after the
             # post works (not 《纽约时报》记者|在报道中写道, where the paper's reporter speaks)
             staff = bare_name(part[post.end() :], speakers)
@@ -292,7 +294,9 @@ def _publisher(view: str, offset: int, part: str) -> str | None:
     core = LEADING_TIME.sub("", part.strip())
     own = _OWN_DOCUMENT.fullmatch(core)
     if own:
-        return _organisation(_ORGAN_STOP.sub("", own.group(1)))
+        acting = any(f[0] in "vpc" for _, f in tagged_words(own.group(1)))
+        # not 王建华引用|人民日报社论 or X根据|国家统计局发布的数据: the subject is someone else
+        return None if acting else _organisation(_ORGAN_STOP.sub("", own.group(1)))
     if not (_DOCUMENT_SUBJECT.match(core) or _ISSUER_SUBJECT.match(core)):
         return None
     earlier = view[max(0, offset - _PUBLISHER_SPAN) : offset]
@@ -392,8 +396,9 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
     return None
 
 
-# What a paper's reporter does to someone else (《…》记者采访时).
-_INTERVIEWING = frozenset({"采访", "专访", "连线", "提问", "问"})
+# What a paper's reporter does to someone else, who then speaks (《…》记者采访时, 记者随后
+# 联系了涉事学校); not 记者问 or 记者提问, where the reporter's question is the paper's.
+_INTERVIEWING = frozenset({"采访", "专访", "连线", "联系", "致电", "联系上", "走访"})
 # An adverbial part naming a work, before the clause of the verb (在朱自清《背影》中，…;
 # 经过王小明《…》的论证，…): neither the work nor its writer is that clause's subject.
 _SETTING = re.compile(r"(?:在|经过|通过|根据|按照|从)[^，,]*《[^》]+》")
@@ -419,7 +424,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     lead = len(CLAUSE_LEAD.match(part).group())
     honored = HONORED.match(part, lead)
     if honored and surname_before(part, lead):  # 曹女士把…: jieba cuts surname and honorific
-        return honored.group()
+        return None if _relation_after(part, honored.end()) else honored.group()
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
     person = (
@@ -431,7 +436,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         relative = _owned_person(view, offset + lead + len(person), offset + len(part), speakers)
         if relative:
             return relative
-        if part.startswith(_RELATIONS, lead + len(person) + 1):
+        if _relation_after(part, lead + len(person)):
             return None  # 王小明的父亲赶到现场，说: someone of theirs the page does not name
     if person:
         return speakers.canonical(full_name(view, offset, person))
@@ -444,11 +449,19 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
 
 
 # People named by whose they are (王小明的父亲, 李某的邻居): not the owner, whoever it is.
-_RELATIONS = (
-    *sorted(KIN),
-    *("父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "家人", "家属", "亲属", "亲戚", "邻居"),
-    *("同事", "朋友", "同学", "老师", "律师", "孩子", "女友", "男友", "队友", "助手", "秘书"),
+_RELATIONS = KIN | frozenset(
+    {"父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "家人", "家属", "亲属", "亲戚", "邻居"}
+    | {"同事", "朋友", "同学", "老师", "律师", "孩子", "女友", "男友", "队友", "助手", "秘书"}
+    | {"经纪人", "助理", "司机", "保姆", "徒弟", "师傅"}
 )
+
+
+def _relation_after(part: str, at: int) -> bool:
+    """``的`` and a relation follow the owner ending at ``at`` (王小明|的父亲, not 的朋友圈)."""
+    if not part.startswith("的", at):
+        return False
+    words = tagged_words(part[at + 1 : at + 7])
+    return bool(words) and words[0][0] in _RELATIONS
 
 
 def _owned_person(view: str, start: int, end: int, speakers: Speakers) -> str | None:

@@ -458,15 +458,16 @@ _BRIEF_ACT = re.compile(r"(?:(\w)了?一?\1|\w{1,2}了一(?:眼|下|声|口气|�
 
 def _brief_act(tokens: Sequence[tuple[str, str]]) -> int | None:
     """Index where a brief act (see ``_BRIEF_ACT``) ending ``tokens`` starts, after a subject
-    of nouns only; None if they do not end in one. A verb or a preposition before it makes
-    the name there an object (大家看着王小明|笑了笑说, 老伴朝王大爷|看了一眼说)."""
+    of nouns, adverbs and manners only (张建国又|想了想说); None if they do not end in one. A verb or a
+    preposition before it makes the name there an object (大家看着王小明|笑了笑说,
+    老伴朝王大爷|看了一眼说)."""
     for start in range(len(tokens) - 1, 0, -1):
         tail = "".join(word for word, _ in tokens[start:])
         if len(tail) > 5:
             return None
         if _BRIEF_ACT.fullmatch(tail) and tokens[start][1][0] in "vl":
             subject = tokens[:start]
-            nouns = all(f[0] in "nbj" and w not in _WHERE_TO_WHOM for w, f in subject)
+            nouns = all(f[0] in "nbjda" and w not in _WHERE_TO_WHOM for w, f in subject)
             return start if nouns else None
     return None
 
@@ -515,7 +516,8 @@ def person_at_end(words: str) -> str | None:
     if acts and is_name_token(own[0]) and is_name_token(own[-1]) and own[0][0] not in KIN:
         return untitled(own[0][0])
     word, flag = tokens[-1]
-    if FAMILIAR.fullmatch(word) and len(tokens) >= 2 and tokens[-2][1][:1] == "n":
+    acted = any(f[0] in "vp" for _, f in tokens[:-2])  # 经理叫来保安小张: its object
+    if FAMILIAR.fullmatch(word) and len(tokens) >= 2 and tokens[-2][1][:1] == "n" and not acted:
         return word  # 保安|小张, 司机|老李: a role, then whom the page calls by surname
     if word in HONORIFICS and len(tokens) >= 2:
         before = "".join(w for w, _ in tokens[:-1])

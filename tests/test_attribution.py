@@ -1485,6 +1485,36 @@ _REVIEWED_13 = {
         "记者来到现场。小区一工作人员说：“这事我们管不了。”",
         None,
     ),
+    # a second review, of the fixes above
+    "someone citing an editorial speaks, not the paper": (
+        "王建华在会上引用人民日报社论指出：“要坚持以人民为中心。”",
+        "王建华",
+    ),
+    "a body reading another's data is not that other": (
+        "中国银行研究院根据国家统计局发布的数据指出：“经济运行总体平稳。”",
+        None,
+    ),
+    "a role and a familiar name after a verb are its object": (
+        "经理叫来保安小张说：“把大门锁好。”",
+        None,
+    ),
+    "a word that opens with a relation is no relation (朋友圈)": (
+        "李明的朋友圈更新了一条动态，写道：“今天很开心。”",
+        "李明",
+    ),
+    "a relation of someone named by an honorific is not them": (
+        "王女士的丈夫赶到现场，说：“她没事吧？”",
+        None,
+    ),
+    "a paper's reporter after a time word still speaks for the paper": (
+        "《新京报》记者3日报道称：“这座城市正在复苏。”",
+        "新京报",
+    ),
+    "a paper's reporter who contacts someone does not speak": (
+        "《北京青年报》记者随后联系了涉事学校，一名老师说：“我们不清楚。”",
+        None,
+    ),
+    "an adverb between the name and a brief act": ("张建国又想了想说：“好吧。”", "张建国"),
 }
 
 
