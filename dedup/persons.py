@@ -180,8 +180,10 @@ def titled_name(part: str, m: re.Match[str], speakers: Speakers) -> str | None:
 
 # Last characters of an organisation's name (外交部, 派出所, 新华社, 服务中心).
 ORGANISATION_END = "部院委局厅办署站所科处队旅社台报馆会司团业行校宫心府"
-# Last characters of places, teams, fields and bodies, which no name before a title ends in.
-_NOT_A_NAME_END = frozenset("省市县区镇乡村州队学界") | frozenset(ORGANISATION_END)
+# Last characters of places, teams and fields, and of bodies, which no name before a title
+# ends in.
+_PLACE_END = frozenset("省市县区镇乡村州队学界")
+_NOT_A_NAME_END = _PLACE_END | frozenset(ORGANISATION_END)
 # Titles a person holds, never a place or a body (院士, 教授, 律师): before one, a surname and
 # two characters that jieba reads as one word are a name whatever tag it gives (钟南山 ns),
 # unlike 黄山市长 or 武大教授 (a place, a university).
@@ -769,6 +771,8 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
         # A title removed (厂长陈志刚, 沙瑞金书记) must leave a name, not 朋友就 (老师朋友就):
         # a name before its title is one; after a title it must look like one.
         plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
+        # 江苏省专家, 湖人队教练, 管理学教授: a place, team or field before the title
+        plausible = plausible and not (len(name) >= 3 and name[-1] in _PLACE_END)
         # 该负责人, 有关部门相关; 滴滴一名(发言人): a count names nobody either
         unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or re.search(
             r"(?:相关|有关|[一两几数多][名位个])$", name

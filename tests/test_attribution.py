@@ -1367,6 +1367,14 @@ _REVIEWED = {
         None,
     ),
     "a team before a title is no name": ("马刺队教练在赛后发布会上表示：“我们输了。”", None),
+    "a place right before a title and its verb is no name": (
+        "江苏省专家表示：“要进一步加强管理。”",
+        None,
+    ),
+    "a field right before a title and its verb is no name": (
+        "管理学教授指出：“要进一步加强管理。”",
+        None,
+    ),
     "a field before a title is no name": ("管理学教授在论坛上指出：“要加强管理。”", None),
     "a brief act after a preposition leaves its object alone": (
         "老伴朝王大爷看了一眼说：“你就别逞强了。”",
