@@ -105,11 +105,8 @@ def page_names(view: str) -> frozenset[str]:
 
     # Repeated three-character strings that may be names: siblings share all but the last
     # character (张胜明, 张胜利), so their shared start is counted apart from each of them.
-    full = {
-        w
-        for w, n in counts.items()
-        if len(w) == 3 and n >= MIN_COUNT and not ordinary_word(w) and not glued(w)
-    }
+    named = {w for w in counts if len(w) == 3 and not ordinary_word(w) and not glued(w)}
+    full = {w for w in named if counts[w] >= MIN_COUNT}
     shared = Counter(w[:2] for w in full)
     # Three-character strings first: a two-character one that nearly always opens a name
     # kept here is no name of its own (张胜 of 张胜明 and 张胜利).
@@ -117,7 +114,8 @@ def page_names(view: str) -> frozenset[str]:
         if count < MIN_COUNT or ordinary_word(word):
             continue
         before, after = around[word]
-        siblings = sum(counts[w] for w in full if w[:2] == word[:2] and w != word)
+        # a third sibling printed once (张胜军) counts too, once two are repeated
+        siblings = sum(counts[w] for w in named if w[:2] == word[:2] and w != word)
         if len(word) == 3 and (
             ordinary_word(word[:2])
             or counts[word[:2]] - (siblings if shared[word[:2]] > 1 else 0) > count / MOSTLY

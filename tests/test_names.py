@@ -127,6 +127,9 @@ def test_siblings_repeated_are_two_names_not_their_shared_start() -> None:
     assert page_names(text) >= {"张胜明", "张胜利"} and "张胜" not in page_names(text)
     quotes = extract_quotes(text + "张胜利告诉记者：“我们会好好生活。”张胜明表示：“谢谢大家。”")
     assert [q.speaker for q in quotes] == ["张胜利", "张胜明"]
+    # a third brother named once does not make the shared start a name again
+    third = text.replace("村民张胜明和弟弟张胜利", "村民张胜明、张胜利和张胜军三兄弟")
+    assert page_names(third) >= {"张胜明", "张胜利"} and "张胜" not in page_names(third)
 
 
 def test_widen_does_not_take_in_a_role_word() -> None:
