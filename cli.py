@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -127,6 +128,23 @@ def _store(db: Path, create: bool = False) -> Store:
         raise typer.Exit(2) from error
 
 
+@contextmanager
+def _ingest_store(db: Path) -> Iterator[Store]:
+    """The store to ingest into, made if there is none; one this run made and left empty (a
+    typo'd path, an empty file) is removed again, so a run that stored nothing leaves nothing."""
+    made = not db.exists()
+    store = _store(db, create=True)
+    empty = False
+    try:
+        yield store
+        empty = store.count() == 0
+    finally:
+        store.close()
+    if made and empty:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
 def _emit(rows: Iterable[dict[str, object]], fmt: Format, table: Table | None = None) -> None:
     rows = list(rows)
     if fmt is Format.json:
@@ -224,7 +242,7 @@ def ingest(
         containment_threshold=containment,
     )
     summary = Summary()
-    with _store(db, create=True) as store:
+    with _ingest_store(db) as store:
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases), replace=replace), fmt, summary)
     _finish(summary)
 
@@ -385,7 +403,7 @@ def scan(
     """
     summary = Summary()
     cfg = _config(config)
-    with _store(db, create=True) as store:
+    with _ingest_store(db) as store:
         _flags(ingest_iter(paths, store, cfg, _aliases(aliases)), None, summary)
         data = summarize(store, cfg)
     _print_summary(data, fmt)

@@ -79,8 +79,11 @@ def test_bad_input_is_one_line_each_and_exit_code_only_when_nothing_done(tmp_pat
         "bad.jsonl:1: missing 'text'" in result.stderr
         and "bad.jsonl:2: not a JSON line" in result.stderr
     )
+    assert list(tmp_path.glob("d.db*")) == []  # a run that stored nothing leaves no store
     result = run("ingest", bad, SEEDS[0], "--db", tmp_path / "d.db")
     assert result.exit_code == 0 and "new" in result.stdout
+    again = run("ingest", bad, "--db", tmp_path / "d.db")  # a store it did not make stays
+    assert again.exit_code == 1 and (tmp_path / "d.db").exists()
 
 
 def test_conflicting_settings_and_bad_config_are_refused(tmp_path: Path) -> None:
