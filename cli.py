@@ -335,6 +335,7 @@ def quotes(
     config: ConfigOption = None,
 ) -> None:
     """Statements and slogans echoed across outlets: speaker, sources, first seen, occurrences.
+    --since and --until bound the date a statement was first seen.
 
     Example: `dedup quotes --speaker 习近平 --min-sources 2 --format jsonl`
     """
