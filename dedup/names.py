@@ -103,27 +103,36 @@ def page_names(view: str) -> frozenset[str]:
         after = around[word][1]
         return _mostly((n for a, n in after.items() if _opens_word(word[2], a)), counts[word])
 
+    def name_like(word: str) -> bool:
+        return not ordinary_word(word) and not glued(word)
+
     # Repeated three-character strings that may be names: siblings share all but the last
-    # character (张胜明, 张胜利), so their shared start is counted apart from each of them.
-    named = {w for w in counts if len(w) == 3 and not ordinary_word(w) and not glued(w)}
-    full = {w for w in named if counts[w] >= MIN_COUNT}
+    # character (张胜明, 张胜利), so their shared start is counted apart from each of them,
+    # a third sibling printed once (张胜军) too, once two are repeated.
+    full = {w for w, n in counts.items() if len(w) == 3 and n >= MIN_COUNT and name_like(w)}
     shared = Counter(w[:2] for w in full)
+    by_siblings: Counter[str] = Counter()
+    for w, n in counts.items():
+        if len(w) == 3 and shared[w[:2]] > 1 and name_like(w):
+            by_siblings[w[:2]] += n
+    kept: Counter[str] = Counter()  # occurrences of the three-character names kept, by start
     # Three-character strings first: a two-character one that nearly always opens a name
     # kept here is no name of its own (张胜 of 张胜明 and 张胜利).
     for word, count in sorted(counts.items(), key=lambda item: -len(item[0])):
         if count < MIN_COUNT or ordinary_word(word):
             continue
         before, after = around[word]
-        # a third sibling printed once (张胜军) counts too, once two are repeated
-        siblings = sum(counts[w] for w in named if w[:2] == word[:2] and w != word)
-        if len(word) == 3 and (
-            ordinary_word(word[:2])
-            or counts[word[:2]] - (siblings if shared[word[:2]] > 1 else 0) > count / MOSTLY
-            or glued(word)
-        ):
-            continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words),
-            # 秦蘋一 (一 opens 一直, 一边, 一再)
-        if len(word) == 2 and _mostly((counts[w] for w in names if w[:2] == word), count):
+        if len(word) == 3:
+            own = count if shared[word[:2]] > 1 and name_like(word) else 0
+            siblings = by_siblings[word[:2]] - own
+            if (
+                ordinary_word(word[:2])
+                or counts[word[:2]] - siblings > count / MOSTLY
+                or glued(word)
+            ):
+                continue  # 金额为 (金额 is a word), 秦蘋表 (秦蘋 also stands before other words),
+                # 秦蘋一 (一 opens 一直, 一边, 一再)
+        if len(word) == 2 and _mostly([kept[word]], count):
             continue
         piece_of_before = not any(_ends_title(b) for b in before) and _same(
             Counter(b[-1:] for b in before.elements())
@@ -143,6 +152,8 @@ def page_names(view: str) -> frozenset[str]:
         if piece_of_before or piece_of_after or titled or anonymised:
             continue  # 罗斯 is always 俄罗斯, 贾沃斯 always 贾沃斯基, 徐医 is 徐医生 or 徐医师
         names.add(word)
+        if len(word) == 3:
+            kept[word[:2]] += count
     return frozenset(names)
 
 
