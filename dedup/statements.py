@@ -548,17 +548,12 @@ def _settle(
         keep = []
         for doc, start, end in found:
             rivals = claims[doc.id, start, end]
-            mine = {r for a, b, r in owned[doc.id] if (a, b) == (start, end) and r in rivals}
-            before = [(a, r) for a, b, r in owned[doc.id] if b <= start and r in rivals]
-            if len(rivals) == 1:
-                winner = rivals
-            elif mine:
-                winner = mine
-            elif before:
-                winner = {max(before)[1]}
-            else:
-                winner = rivals
-            if root in winner:
+            if len(rivals) > 1:  # the common case, one claimant, needs no look at the page
+                page = owned[doc.id]
+                mine = {r for a, b, r in page if (a, b) == (start, end) and r in rivals}
+                before = [(a, r) for a, b, r in page if b <= start and r in rivals]
+                rivals = mine or ({max(before)[1]} if before else rivals)
+            if root in rivals:
                 keep.append((doc, start, end))
         found[:] = keep
 
