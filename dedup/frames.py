@@ -43,6 +43,7 @@ from dedup.persons import (
     TITLED,
     WRITTEN_IN,
     bare_name,
+    described_person,
     honored_in,
     is_name_token,
     leading_person,
@@ -82,6 +83,12 @@ _REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 # A passive marker in the clause before a verb (被媒体形容为, 遭对手指责).
 # Nouns that start with 被 (被告人, 被害人, 被执行人) are people, not passives.
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
+# Unnamed people opening the clause before a verb: its subject, not anyone named earlier.
+_SOMEONE_ELSE = re.compile(r"(?:对方|有人|别人|旁人|众人)")
+# Verbs of telling, whose object is whom the words are for (告诉记者).
+_TELLING = frozenset({"告诉", "提醒", "回答"})
+# An object that is only whom the words are for: a reporter, the writer or the audience.
+_ADDRESSEE_ONLY = re.compile(r"(?:本报|本台|本网|《[^》]{1,12}》)?(?:记者|笔者|大家|我们|我)")
 # The longest object that may stand between a verb and a quote without a colon.
 _OBJECT_MAX = 12
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
@@ -373,6 +380,8 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
             )
             if organ:
                 return organ
+            if _SOMEONE_ELSE.match(tail.strip()):
+                return None  # 小陈…，对方直接反问: someone unnamed speaks, not 小陈
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
             name = None
@@ -431,6 +440,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         leading_person(part[lead:])
         or page_subject(part[lead:], view)
         or framed_subject(part[lead:], view)
+        or described_person(part[lead:])
     )
     if person and owner(part[lead:], len(person)):
         relative = _owned_person(view, offset + lead + len(person), offset + len(part), speakers)
@@ -565,6 +575,8 @@ def speaker_before(
         if not tail and not copula:
             continue
         obj, sep = (tail.group("obj"), tail.group("sep")) if tail else ("", None)
+        if m.group() in _TELLING and _ADDRESSEE_ONLY.fullmatch(obj):
+            obj = ""  # 告诉记者，“…”: whom the words are for, which the quote does not complete
         if (
             not copula
             and sep not in _COLONS
@@ -587,7 +599,7 @@ def speaker_before(
 
 
 # A phrase naming whom the words are for, opening a clause with no subject (对武帝说).
-_ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对|向|跟|朝|冲)[{HAN}]{{1,8}}")
+_ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对(?!方)|向|跟|朝|冲)[{HAN}]{{1,8}}")
 # Words that make the person after them the one spoken to (记者问王先生, 对王先生).
 _ADDRESSING = re.compile(rf"(?:{TO_WHOM})$")
 
@@ -687,6 +699,10 @@ def speaker_after(view: str, pos: int, speakers: Speakers) -> Who:
         start += 1
     verb = VERB.search(view, start, stop)
     if not verb or verb.start() == start:
+        return Who()
+    # “不可食用”的烂水果…小陈告诉记者: the quote modifies a noun and nobody says it, unless
+    # 由 names who put it forward (“弃婴箱”的想法是由莫妮卡提出的).
+    if view.startswith("的", start) and "由" not in view[start : verb.start()]:
         return Who()
     # ”爱奇艺表示：“… – a verb before a colon introduces the next quote, not this one.
     if re.match(r"\s*(?:[:：]|——)", view[verb.end() : verb.end() + 3]):

@@ -28,7 +28,7 @@ from dedup.speakers import (
     TITLES_RE,
     Speakers,
 )
-from dedup.view import MASK
+from dedup.view import CLAUSE_LEAD, MASK
 
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
 ADVERBS = re.compile(
@@ -136,6 +136,8 @@ _ROLE_NAME = re.compile(
     rf"[{ROLE_END}]((?:[老小阿][{''.join(sorted(SURNAMES))}])"  # 外卖骑手小刘
     rf"|[{''.join(sorted(SURNAMES))}][^{NOT_GIVEN}\W\dA-Za-z]{{1,2}})$"
 )
+# Words for people in general, which no given name is (警方人士 is not 警|方人士).
+_GENERIC_PEOPLE = frozenset({"人士", "人员", "同志", "群众"})
 # A transliterated name right after a role word (遇难者家属里欧): jieba takes it for a place.
 _ROLE_FOREIGN = re.compile(
     rf"(?:[{ROLE_END}]|家属|亲属)([{''.join(sorted(TRANSLITERATION))}]{{2,5}})$"
@@ -250,6 +252,9 @@ _PLACE_THEN_NAME = re.compile(rf"^(.+?[村镇乡县区市省])([{''.join(sorted(
 _UNKNOWN = frozenset({"zg", "x", "g"})
 # Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
 _NAME_PIECE = ("nr", "ns", "nz", "j")
+# What opens a familiar form of a surname that jieba cuts off (小|陈); 大 is left out, as
+# 大|王 is more often "the big king" than a person.
+_FAMILIAR_PREFIXES = frozenset("小老阿")
 # Longest given part after the middle dot, in characters (卡波特, 雨果, 赛买提).
 _AFTER_DOT_MAX = 4
 
@@ -274,6 +279,8 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
         return fits and len(after_dot + word) <= _AFTER_DOT_MAX
     if flag.startswith("nr") and (prev_flag.startswith("nr") or prev in SURNAMES):
         return True
+    if prev in _FAMILIAR_PREFIXES and word in SURNAMES and flag == "nr":
+        return True  # 小|陈, 老|刘: how a page calls someone by surname
     return prev in SURNAMES and prev_flag == "nr" and flag == "ns" and len(word) <= 2
 
 
@@ -306,6 +313,37 @@ def leading_person(words: str) -> str | None:
         return whole_name(tokens[0][0] + tokens[1][0], tokens[2:])  # 古|特雷斯, 朔|尔茨
     if tokens and is_name_token(tokens[0]):
         return whole_name(tokens[0][0], tokens[1:])
+    return None
+
+
+# Parts of speech of the words that may describe a person before their name: nouns, places,
+# adjectives, numbers and measures (大一|学生|王小明, 35|岁|的|法官|邵智峰).
+_DESCRIBING = ("n", "a", "m", "q", "b", "j", "uj")
+
+
+def _role_word(word: str) -> bool:
+    """``word`` says what someone is (法官, 大一学生, 主管), so a name may follow it."""
+    return word in TITLES or word[-1] in ROLE_END
+
+
+def described_person(words: str) -> str | None:
+    """The person ``words`` opens with after a description of them (大一学生王小明深有感触,
+    海油国际有限公司主管廖望): nothing but nouns, numbers and adjectives before the name.
+
+    Not a name that owns what follows it (村民王小明的父亲): see :func:`owner`. Nor one after
+    a verb, preposition or conjunction (学生和王小明, 对王小明): that is someone else's clause.
+    """
+    tokens = tagged_words(words[:NAME_SPAN]) if words else ()
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+        if is_name_token(token) and following[0] == "的":
+            return None  # 村民王小明的父亲: someone of theirs
+        # A "name" before a noun is part of an organ's name (公安局|龙岗|分局|所长|王小明).
+        if is_name_token(token) and not following[1].startswith("n"):
+            role = i > 0 and _role_word(tokens[i - 1][0])
+            return untitled(whole_name(token[0], tokens[i + 1 :])) if role else None
+        if not token[1].startswith(_DESCRIBING) or token[0] in _WHERE_TO_WHOM:
+            return None
     return None
 
 
@@ -532,7 +570,9 @@ def person_at_end(words: str) -> str | None:
         return untitled(word)
     text = "".join(w for w, _ in tokens)
     role = _ROLE_NAME.search(text) or _ROLE_FOREIGN.search(text)
-    if role and not ordinary_word(role.group(1)) and role.group(1) not in KIN:  # 农民伯伯
+    # Not an ordinary word, a relative (农民伯伯) or people in general (警|方人士).
+    generic = role is not None and role.group(1)[1:] in _GENERIC_PEOPLE
+    if role and not generic and not ordinary_word(role.group(1)) and role.group(1) not in KIN:
         return role.group(1)
     titled = _TITLE_THEN_NAME.search(text)
     if titled and (_unknown_name(titled.group(1)) or _surnamed(titled.group(1))):
@@ -761,7 +801,9 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
     words before 说/认为 are as often 学生, 不要 or 老玩家常 as a name. A familiar form such as
     老王 comes back as printed (:func:`dedup.mentions.later_reference` resolves it).
     """
-    core = ADVERBS.sub("", LEADING_TIME.sub("", part.strip()))
+    core = part.strip()
+    core = core[len(CLAUSE_LEAD.match(core).group()) :]  # 但石总说: a conjunction first
+    core = ADVERBS.sub("", LEADING_TIME.sub("", core))
     core = _ACCOUNT.sub("", _before_verbs(core.removeprefix("据"))).removesuffix("方面")
     published = _PUBLISHING.search(core) is not None
     core = _PUBLISHING.sub("", core) or core  # 国家航天局发布消息称: the publisher speaks

@@ -1520,3 +1520,47 @@ def test_a_role_then_a_familiar_name_and_an_adjective_with_zhe(
 )
 def test_a_document_named_with_its_publisher_speaks_for_it(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+# A grid of ordinary shapes (an opening clause, a subject, a verb phrase, a colon or comma)
+# found these: each fails without its rule.
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        # 小|陈: jieba cuts the familiar form, which then reads like any name
+        ("小陈对记者说：“我们一定会把这件事做好。”", "小陈"),
+        ("小陈笑着说：“我们一定会把这件事做好。”", "小陈"),
+        ("小陈在接受采访时表示，“我们一定会把这件事做好。”", "小陈"),
+        # a conjunction before a name or organ jieba does not know
+        ("对此，但石总说：“你不要跟我弄，这个怕来怕去。”", "石总"),
+        ("但北京市交通委表示：“我们一定会把这件事做好。”", "北京市交通委"),
+        # a verb of telling whose object is the reporter, then a comma
+        ("大一学生王小明告诉记者，“许多考生为了备考，勤做模拟题。”", "王小明"),
+        ("会上，该公司负责人王小明告诉本报记者，“我们一定会把这件事做好。”", "王小明"),
+        # a description, then the name, then a predicate and a colon
+        ("大一学生王小明深有感触：“中国的理念就是与非洲兄弟共同发展。”", "王小明"),
+        ("35岁的法官邵智峰感慨万千：“这样的案子，我办了十几年。”", "邵智峰"),
+        # a place jieba takes for a name inside an organ's name is passed over
+        ("深圳市公安局龙岗分局所长王小明有个形象的比喻：“深云系统是民警的口袋。”", "王小明"),
+    ],
+)
+def test_shapes_a_grid_of_ordinary_sentences_found(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        # a word for people in general is no name
+        ("但是据警方人士介绍，“接亲男子的做法是沙井一带的风俗。”", None),
+        # someone unnamed opens the clause: not the person named before
+        ("小陈有过一丝怀疑，对方直接反问：“我是谁你难道不知道？”", None),
+        ("事后，对方还冲武先生大喊：“报警没用，我们不怕。”", None),
+        # a quote modifying a noun (“…”的) is nobody's, whoever speaks later in the clause
+        ("视频写明了“不可食用”的烂水果流入了杭州市场小陈告诉记者，“这些水果都烂了。”", None),
+    ],
+)
+def test_shapes_the_grid_rules_leave_alone(page: str, speaker: str | None) -> None:
+    quotes = extract_quotes(page)
+    assert quotes
+    assert quotes[0].speaker == speaker
