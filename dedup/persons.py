@@ -330,8 +330,9 @@ def described_person(words: str) -> str | None:
     """The person ``words`` opens with after a description of them (大一学生王小明深有感触,
     海油国际有限公司主管廖望): nothing but nouns, numbers and adjectives before the name.
 
-    Not a name that owns what follows it (村民王小明的父亲): see :func:`owner`. Nor one after
-    a verb, preposition or conjunction (学生和王小明, 对王小明): that is someone else's clause.
+    Not a name that owns someone after it (村民王小明的父亲), nor one before a noun, which is
+    a place inside an organ's name (公安局龙岗分局). Nor one after a verb, preposition or
+    conjunction (学生和王小明, 对王小明): that is someone else's clause.
     """
     tokens = tagged_words(words[:NAME_SPAN]) if words else ()
     for i, token in enumerate(tokens):
