@@ -252,6 +252,12 @@ _PLACE_THEN_NAME = re.compile(rf"^(.+?[村镇乡县区市省])([{''.join(sorted(
 _UNKNOWN = frozenset({"zg", "x", "g"})
 # Parts of speech a piece of a transliterated name may get from jieba (雨果 nr, 波特 ns).
 _NAME_PIECE = ("nr", "ns", "nz", "j")
+# Two-character surnames (欧阳晓峰, 司马南), which jieba cuts off their given names; not 东方
+# or 南宫, which start ordinary words as often.
+_COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "司马", "上官", "诸葛", "司徒", "皇甫", "端木", "令狐", "慕容", "夏侯", "尉迟",
+     "公孙", "长孙", "宇文", "独孤", "轩辕", "呼延", "申屠", "澹台", "钟离", "濮阳", "太史"}
+)  # fmt: skip
 # What opens a familiar form of a surname that jieba cuts off (小|陈); 大 is left out, as
 # 大|王 is more often "the big king" than a person.
 _FAMILIAR_PREFIXES = frozenset("小老阿")
@@ -269,6 +275,13 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
     (prev, prev_flag), (word, flag) = last, token
     if flag.startswith("nr") and prev in TRANSLITERATION and prev_flag in _UNKNOWN:
         return True  # 佩|斯科夫: jieba leaves the first syllable of a foreign name alone
+    foreign = len(word) >= 3 and all(ch in TRANSLITERATION for ch in word)
+    if flag.startswith("nr") and foreign and prev in TRANSLITERATION and prev_flag == "a":
+        return True  # 古|特雷斯: or takes it for an adjective
+    if prev in _COMPOUND_SURNAMES and (
+        flag.startswith("nr") or (flag[0] == "n" and len(word) <= 2)
+    ):
+        return True  # 欧阳|晓峰, 欧阳|娜娜: jieba reads a two-character surname as a place
     if prev_flag.startswith("nr") and word == "·" and "·" not in prev:
         return True
     if "·" in prev and re.fullmatch(f"[{HAN}]+", word):
@@ -602,7 +615,7 @@ def _person_before_adverbial(words: str) -> str | None:
     if len(tokens) < 2:
         return None
     if _tagged_name(tokens[0]) and tokens[-1][0] in _WHEN:
-        return tokens[0][0]
+        return whole_name(tokens[0][0], tokens[1:])  # 马克|龙|在接受采访时
     if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: the name before the verb,
         # not one after a preposition or a first verb (王强在看到李明摔倒时: 李明 is seen)
         for i, token in enumerate(tokens[:-1]):
@@ -626,6 +639,8 @@ def _person_before_adverbial(words: str) -> str | None:
         return None
     text = "".join(word for word, _ in head)
     adverbial = "".join(word for word, _ in tokens[at:])
+    if len(head) == 1 and head[0][1] == "ns" and _INTERVIEWED.match(adverbial):
+        return text  # 普京在接受采访时: jieba's "place" is interviewed, so it is a person
     if (
         _ISSUED.match(adverbial)
         and re.fullmatch(rf"[{HAN}]{{2,16}}", text)
@@ -640,6 +655,10 @@ def _person_before_adverbial(words: str) -> str | None:
         proper = _tagged_name(head[0]) or head[0][1].startswith(("nt", "j"))
         return head[0][0] if proper else organ_named(head)
     return person_at_end(whole) or person_at_end(text) or organ_named(head)
+
+
+# An adverbial saying that the subject was interviewed, which only a person is.
+_INTERVIEWED = re.compile(r"在?接受[^，,。]{0,12}(?:采访|专访)")
 
 
 def _opens_adverbial(token: tuple[str, str]) -> bool:

@@ -1564,3 +1564,19 @@ def test_shapes_the_grid_rules_leave_alone(page: str, speaker: str | None) -> No
     quotes = extract_quotes(page)
     assert quotes
     assert quotes[0].speaker == speaker
+
+
+# A grid of names of many kinds in the common shapes (X说：, “…”X说。, 据X介绍，, X在接受
+# 采访时表示：) found these cut by jieba and read short.
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("欧阳晓峰说：“我们一定会把这件事办好。”", "欧阳晓峰"),  # jieba: 欧阳 ns | 晓峰
+        ("“我们一定会把这件事办好。”欧阳娜娜说。", "欧阳娜娜"),
+        ("古特雷斯表示：“我们一定会把这件事办好。”", "古特雷斯"),  # 古 a | 特雷斯
+        ("马克龙在接受采访时表示：“我们一定会把这件事办好。”", "马克龙"),  # 马克 | 龙
+        ("普京在接受采访时表示：“我们一定会把这件事办好。”", "普京"),  # a "place" interviewed
+    ],
+)
+def test_names_a_grid_of_name_kinds_found(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
