@@ -490,8 +490,10 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             del out[start:]
         elif out[-1][0] in ("地", "的") and len(out) >= 2:
             del out[-2:]
-        elif out[-1][1] in ("d", "c"):
-            del out[-1]
+        elif out[-1][1] in ("d", "c") or out[-1][0] in _DEGREE:
+            del out[-1]  # 仍, 总是, 有些 (有些闷闷的)
+        elif out[-1][1] == "z" and out[-1][0].endswith(("地", "的")):
+            del out[-1]  # 闷闷地, 轻轻地: jieba keeps a doubled manner word whole
         elif len(out) >= 2 and out[-1][1] == "uz" and out[-2][1].startswith("v"):
             del out[-2:]  # 刘建军笑着说
         elif len(out) >= 3 and out[-2][1] == "uz" and out[-3][1][0] in "va":
@@ -505,6 +507,8 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# Words of degree before a manner, which jieba tags as pronouns (有些闷闷的).
+_DEGREE = frozenset({"有些", "有点", "有一些", "有一点"})
 # A brief act before speaking: a verb said twice (看了看, 想一想, 笑了笑) or done once (看了
 # 一眼, 顿了一下, 叹了一口气). It says how, not who, like a manner word.
 _BRIEF_ACT = re.compile(r"(?:(\w)了?一?\1|\w{1,2}了一(?:眼|下|声|口气|会儿?))$")

@@ -16,6 +16,7 @@ import re
 # (堪称“汽车心脏”, 被称为“…”), and compounds such as 简称/号称 never speak.
 _VERB_FORMS = (
     "表示肯定",
+    "如是说",  # “…”赵粉艳如是说: 说 after 是 is otherwise no verb (就是说)
     "强调",
     "指出",
     "表示",

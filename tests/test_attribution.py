@@ -1580,3 +1580,16 @@ def test_shapes_the_grid_rules_leave_alone(page: str, speaker: str | None) -> No
 )
 def test_names_a_grid_of_name_kinds_found(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+# A grid of the speaker after the quote (“…”X + manner + verb) found these.
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("“当时只顾着救人了。”回想起那次出诊经历，赵粉艳如是说。", "赵粉艳"),
+        ("“我们一定会把这件事办好。”王小明闷闷地说。", "王小明"),  # jieba: 闷闷地 z
+        ("“我是在选拔会上见过你的。”王小明有些闷闷的说，好像不太开心。", "王小明"),
+    ],
+)
+def test_after_a_grid_of_manners_found(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
