@@ -210,7 +210,7 @@ def _strip_titles(name: str) -> str:
     """
     last = _CREDIT_SEP.split(name.strip(",，、;； "))[-1]
     core = re.sub(rf"^(?:.*?(?:{TITLES_RE}))+(?=[{HAN}]{{2,4}}$)", "", last)
-    core = re.sub(rf"(?:{TITLES_RE})+$", "", core)
+    core = re.sub(rf"(?:(?:常务)?副?(?:{TITLES_RE}))+$", "", core)  # 王小明副局长
     return core if _PERSON.fullmatch(core) else name
 
 

@@ -1593,3 +1593,16 @@ def test_names_a_grid_of_name_kinds_found(page: str, speaker: str) -> None:
 )
 def test_after_a_grid_of_manners_found(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("被告人王某某说：“我们一定会把这件事做好。”", "王某某"),  # jieba: 王 | 某某
+        ("“我也不知道我印出的钱能不能用。”据杨某某交代。", "杨某某"),
+        ("王小明副局长说：“我们一定会把这件事做好。”", "王小明"),  # not 王小明副
+        ("王小明常务副局长强调：“我们一定会把这件事做好。”", "王小明"),
+    ],
+)
+def test_anonymised_names_and_deputy_posts(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
