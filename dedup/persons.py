@@ -620,7 +620,8 @@ def _person_before_adverbial(words: str) -> str | None:
         del tokens[0]
     if len(tokens) < 2:
         return None
-    if _tagged_name(tokens[0]) and tokens[-1][0] in _WHEN:
+    owns = tokens[1][0] == "的"  # 王小明的律师接受采访时: the lawyer speaks, not 王小明
+    if _tagged_name(tokens[0]) and tokens[-1][0] in _WHEN and not owns:
         return whole_name(tokens[0][0], tokens[1:])  # 马克|龙|在接受采访时
     if tokens[-1][0] in _WHEN:  # 分析师付亮|接受中新网记者采访时: the name before the verb,
         # not one after a preposition or a first verb (王强在看到李明摔倒时: 李明 is seen)

@@ -1556,6 +1556,8 @@ def test_shapes_a_grid_of_ordinary_sentences_found(page: str, speaker: str) -> N
         # someone unnamed opens the clause: not the person named before
         ("小陈有过一丝怀疑，对方直接反问：“我是谁你难道不知道？”", None),
         ("事后，对方还冲武先生大喊：“报警没用，我们不怕。”", None),
+        # someone of the person's speaks before an interview's time clause, not the person
+        ("谭海彬的一个同事在接受采访时称：“谭海彬从教多年，教学经验丰富。”", None),
         # a quote modifying a noun (“…”的) is nobody's, whoever speaks later in the clause
         ("视频写明了“不可食用”的烂水果流入了杭州市场小陈告诉记者，“这些水果都烂了。”", None),
     ],
