@@ -498,6 +498,8 @@ _AS_SAID = re.compile(
     r"(?:正如|诚如|如同|就像|借用|套用|用)(?P<who>[^，,。；：:“”]{2,24}?)"
     r"(?:所说|所言|所讲|说的那样|所说的那样|的话说|的话来说|的话讲)[，,：:]?\s*$"
 )
+# 在王小明看来，“…”: the words are the view of the person named.
+_IN_VIEW = re.compile(r"在(?P<who>[^，,。；：:“”]{2,24}?)看来[，,：:]?\s*$")
 # 《塔木德》中有段名言：「…」 / 他常说的一句话：“…”: a saying introduced by a noun, not a verb.
 _SAYING = re.compile(r"(?:名言|名句|格言|原话|(?:的|段|句)话)[:：]\s*$")
 # 根据广州市白云预警发布中心发布的消息，“…”: the words of whoever issued the notice.
@@ -518,10 +520,12 @@ _FRAME = re.compile(r"^.*》[里中]?")
 
 def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
     """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``)."""
-    m = _AS_SAID.search(view, sent, pos)
-    if m:
-        who = _FRAME.sub("", m.group("who"))
-        return Who(bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers), "说")
+    for frame, verb in ((_AS_SAID, "说"), (_IN_VIEW, "看来")):
+        m = frame.search(view, sent, pos)
+        if m:
+            who = _FRAME.sub("", m.group("who"))
+            named = bare_name(who, speakers) or _first_mention(who, m.start(), view, speakers)
+            return Who(named, verb)
     m = _DOCUMENT_ISSUER.search(view, sent, pos)
     body = named_part(m.group("who"), proper=False) if m else ""
     if ORGAN_SUFFIX.search(body):

@@ -444,8 +444,9 @@ def whole_name(name: str, rest: Sequence[tuple[str, str]]) -> str:
     """``name`` with the syllable jieba left behind it: 马克|龙|在 -> 马克龙, 李家|豪|和 ->
     李家豪, and 斯塔|默在 -> 斯塔默 where jieba glued the syllable to the next word (a
     piece that is no dictionary word and ends in 在, 说, 和…); 刘主|任 is 刘主任."""
-    if not rest:
-        return name
+    chinese = len(name) >= 3 and name[0] in NAME_SURNAMES
+    if not rest or (chinese and not all(ch in TRANSLITERATION for ch in name)):
+        return name  # 王小明|难|掩: a Chinese name of three is whole
     word = rest[0][0]
     if len(name) == 2 and name[1] + word[:1] in TITLES:
         return name + word[0]  # 刘主|任: a surname and a post (刘主任), as 王局长 is
@@ -490,6 +491,8 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         start = _manner_start(out)
         if start is not None:
             del out[start:]
+        elif (both := _doing_both(out)) is not None:
+            del out[both:]  # 王小明一边擦汗一边说: what he does while speaking
         elif out[-1][0] in ("地", "的") and len(out) >= 2:
             del out[-2:]
         elif out[-1][1] in ("d", "c") or out[-1][0] in _DEGREE:
@@ -507,6 +510,14 @@ def _trim_manner(tokens: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             break
     return out
+
+
+def _doing_both(tokens: Sequence[tuple[str, str]]) -> int | None:
+    """Where a 一边…一边 (边走边) phrase starts, when it ends the tokens after a person."""
+    if not tokens or tokens[-1][0] not in ("一边", "边"):
+        return None
+    first = next((i for i, (w, _) in enumerate(tokens[:-1]) if w in ("一边", "边")), None)
+    return first if first else None
 
 
 # Words of degree before a manner, which jieba tags as pronouns (有些闷闷的).

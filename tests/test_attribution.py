@@ -1608,3 +1608,19 @@ def test_after_a_grid_of_manners_found(page: str, speaker: str) -> None:
 )
 def test_anonymised_names_and_deputy_posts(page: str, speaker: str) -> None:
     assert speaker_of(page) == speaker
+
+
+# Discourse shapes written out around one speaker found these.
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        ("在王小明看来，“今年的收成不错，比去年多了两成。”", "王小明"),
+        ("王小明一边擦汗一边说：“今年的收成不错，比去年多了两成。”", "王小明"),
+        ("“今年的收成不错，比去年多了两成。”王小明一边擦汗一边说。", "王小明"),
+        ("王小明边走边说：“今年的收成不错，比去年多了两成。”", "王小明"),
+        # a Chinese name of three characters takes no syllable after it (not 王小明难)
+        ("“今年的收成不错，比去年多了两成。”面对记者，王小明难掩喜悦。", "王小明"),
+    ],
+)
+def test_discourse_shapes_around_one_speaker(page: str, speaker: str) -> None:
+    assert speaker_of(page) == speaker
