@@ -34,7 +34,7 @@ from dedup.normalize import nfkc, to_simplified
 from dedup.persons import BODY_WORDS, ORGAN_SUFFIX, tagged_words
 from dedup.quote_marks import TERMINATORS, Span
 from dedup.speakers import Speakers
-from dedup.speech import VERB
+from dedup.speech import VERB, told
 from dedup.view import BOUNDARIES, CLAUSE_END, View, clean_view, sentence_start
 
 # A pronoun subject with a manner word right after a quote (“…”他乐呵呵地算着, “…”她笑着):
@@ -223,6 +223,10 @@ class _Discourse:
         )
 
 
+# The words between a verb of telling and the comma after them (告诉|记者|，).
+_TOLD = re.compile(r"[^，,。：:“”]{1,16}(?=[，,：:])")
+
+
 def _speech_clauses(view: str, sp: Speakers) -> list[tuple[int, str | None]]:
     """(end, speaker) of every speech verb that opens reported speech (X说，… / X表示：…).
 
@@ -231,10 +235,11 @@ def _speech_clauses(view: str, sp: Speakers) -> list[tuple[int, str | None]]:
     """
     out = []
     for m in VERB.finditer(view):
-        if view[m.end() : m.end() + 1] in ("，", ",", ":", "："):
-            out.append(
-                (m.end(), verb_subject(view, sentence_start(view, m.start()), m.start(), sp))
-            )
+        # 王小明告诉记者，…: whom he told, then what
+        told_whom = _TOLD.match(view, m.end())
+        end = told_whom.end() if told_whom and told(m.group(), told_whom.group()) else m.end()
+        if view[end : end + 1] in ("，", ",", ":", "："):
+            out.append((end, verb_subject(view, sentence_start(view, m.start()), m.start(), sp)))
     return out
 
 

@@ -59,7 +59,7 @@ from dedup.persons import (
 )
 from dedup.quote_marks import PAIRS
 from dedup.speakers import HONORIFICS, TITLES_RE, Speakers
-from dedup.speech import CHARACTERIZING, CITING, REPORTING, SAYS, SAYS_TOO, VERB
+from dedup.speech import CHARACTERIZING, CITING, REPORTING, SAYS, SAYS_TOO, VERB, told
 from dedup.view import BOUNDARIES, CLAUSE_LEAD, MASK
 
 # Closing marks, where a clause may start again (“…。”他还补充说).
@@ -85,10 +85,6 @@ _REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
 # Unnamed people opening the clause before a verb: its subject, not anyone named earlier.
 _SOMEONE_ELSE = re.compile(r"(?:对方|有人|别人|旁人|众人)")
-# Verbs of telling, whose object is whom the words are for (告诉记者).
-_TELLING = frozenset({"告诉", "提醒", "回答"})
-# An object that is only whom the words are for: a reporter, the writer or the audience.
-_ADDRESSEE_ONLY = re.compile(r"(?:本报|本台|本网|《[^》]{1,12}》)?(?:记者|笔者|大家|我们|我)")
 # The longest object that may stand between a verb and a quote without a colon.
 _OBJECT_MAX = 12
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
@@ -579,7 +575,7 @@ def speaker_before(
         if not tail and not copula:
             continue
         obj, sep = (tail.group("obj"), tail.group("sep")) if tail else ("", None)
-        if m.group() in _TELLING and _ADDRESSEE_ONLY.fullmatch(obj):
+        if told(m.group(), obj):
             obj = ""  # 告诉记者，“…”: whom the words are for, which the quote does not complete
         if (
             not copula

@@ -125,3 +125,15 @@ REPORTING = SAYS | {"介绍", "称", "透露", "回应", "解释", "补充", "�
 
 # Verbs of saying the verb list leaves out because they rarely introduce a quote of their own.
 SAYS_TOO = re.compile("扬言|放言|叫嚣|声言|喊|骂|问")
+
+
+# Verbs of telling, whose object is whom the words are for (告诉记者).
+_TELLING = frozenset({"告诉", "提醒", "回答"})
+# An object that is only whom the words are for: a reporter, the writer or the audience.
+_ADDRESSEE_ONLY = re.compile(r"(?:本报|本台|本网|《[^》]{1,12}》)?(?:记者|笔者|大家|我们|我)")
+
+
+def told(verb: str, words: str) -> bool:
+    """``verb`` + ``words`` only says whom the speaker told (告诉记者, 提醒大家): the words
+    after it are what was said, as after a bare verb."""
+    return verb in _TELLING and _ADDRESSEE_ONLY.fullmatch(words) is not None
