@@ -168,6 +168,8 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     """
     if opened > 0 and not _PARAGRAPH_START.search(view[max(0, opened - 2) : opened]):
         return Who()
+    if view.startswith("的", closed):
+        return Who()  # “快跑！”的喊声响起时，保安刘勇…: the words name a sound, nobody's
     end = closed
     while end < len(view) and view[end] not in BOUNDARIES:
         end += 1

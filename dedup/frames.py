@@ -84,7 +84,18 @@ _REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 # Nouns that start with 被 (被告人, 被害人, 被执行人) are people, not passives.
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
 # Unnamed people opening the clause before a verb: its subject, not anyone named earlier.
-_SOMEONE_ELSE = re.compile(r"(?:对方|有人|别人|旁人|众人)")
+_SOMEONE_ELSE = frozenset({"对方", "有人", "别人", "旁人", "众人"})
+
+
+def _someone_else(part: str) -> bool:
+    """The clause's subject is someone unnamed (对方直接, 有人随即): not when the word only
+    describes a person named after it (对方球员梅西, 众人推举的代表王小明)."""
+    tokens = tagged_words(part.strip()[:NAME_SPAN])
+    if not tokens or tokens[0][0] not in _SOMEONE_ELSE:
+        return False
+    return len(tokens) == 1 or not tokens[1][1].startswith(("n", "v", "uj"))
+
+
 # The longest object that may stand between a verb and a quote without a colon.
 _OBJECT_MAX = 12
 _PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人])")
@@ -376,7 +387,7 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
             )
             if organ:
                 return organ
-            if _SOMEONE_ELSE.match(tail.strip()):
+            if _someone_else(tail):
                 return None  # 小陈…，对方直接反问: someone unnamed speaks, not 小陈
             # The clause right before the verb holds its subject even when only jieba or the
             # page knows the name (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
@@ -601,7 +612,7 @@ def speaker_before(
 # A phrase naming whom the words are for, opening a clause with no subject (对武帝说).
 _ADDRESSEE = re.compile(rf"\s*(?:又|便|就|也|还)?(?:对(?!方)|向|跟|朝|冲)[{HAN}]{{1,8}}")
 # Words that make the person after them the one spoken to (记者问王先生, 对王先生).
-_ADDRESSING = re.compile(rf"(?:{TO_WHOM})$")
+_ADDRESSING = re.compile(rf"(?:{TO_WHOM}|讯问|询问)[^，,。：:]{{0,6}}$")  # 主持人问嘉宾|张伟
 
 
 # A work ending a clause, with what stands before it (苏平的|《赞豆腐》).

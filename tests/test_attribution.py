@@ -1434,6 +1434,22 @@ _REVIEWED = {
         None,
     ),
     "an adverb between the name and a brief act": ("张建国又想了想说：“好吧。”", "张建国"),
+    # session 14
+    "the one asked after a role is spoken to (问 tagged a noun)": (
+        "主持人问嘉宾张伟：“您最难忘的是哪一场比赛？”",
+        None,
+    ),
+    "the one questioned in court is spoken to": ("检察官讯问被告人李某：“你当时在哪里？”", None),
+    "长孙 is an eldest grandson, no surname": ("老人的长孙王小明说：“爷爷走得很安详。”", "王小明"),
+    "对方 describing a person named after it": ("对方球员梅西赛后说：“我们尽力了。”", "梅西"),
+    "众人 describing a person named after it": (
+        "众人推举的代表王小明说：“我们尽力了。”",
+        "王小明",
+    ),
+    "a quote naming a sound opens no lead (“…”的喊声)": (
+        "“快跑！”的喊声响起时，保安刘勇正在值班。",
+        None,
+    ),
 }
 
 
