@@ -23,6 +23,7 @@ from dedup.frames import (
     Who,
     introducer,
     origin,
+    relation_after,
     sentence_topic,
     speaker_after,
     speaker_before,
@@ -173,7 +174,12 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     end = closed
     while end < len(view) and view[end] not in BOUNDARIES:
         end += 1
-    people = {name for _, name in people_in(view, closed, end, sp)}
+    people = {
+        name
+        for at, name in people_in(view, closed, end, sp)
+        if not (view.startswith(name, at) and relation_after(view, at + len(name)))
+        # 王小明的母亲如是说: not 王小明 (谢丽娟的眼眶红了 is still 谢丽娟)
+    }
     if len(people) != 1:
         return Who()
     return Who(people.pop())

@@ -440,7 +440,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     lead = len(CLAUSE_LEAD.match(part).group())
     honored = HONORED.match(part, lead)
     if honored and surname_before(part, lead):  # 曹女士把…: jieba cuts surname and honorific
-        return None if _relation_after(part, honored.end()) else honored.group()
+        return None if relation_after(part, honored.end()) else honored.group()
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
     person = (
@@ -453,7 +453,7 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
         relative = _owned_person(view, offset + lead + len(person), offset + len(part), speakers)
         if relative:
             return relative
-        if _relation_after(part, lead + len(person)):
+        if relation_after(part, lead + len(person)):
             return None  # 王小明的父亲赶到现场，说: someone of theirs the page does not name
     if person:
         return speakers.canonical(full_name(view, offset, person))
@@ -473,7 +473,7 @@ _RELATIONS = KIN | frozenset(
 )
 
 
-def _relation_after(part: str, at: int) -> bool:
+def relation_after(part: str, at: int) -> bool:
     """``的`` and a relation follow the owner ending at ``at`` (王小明|的父亲, not 的朋友圈)."""
     if not part.startswith("的", at):
         return False

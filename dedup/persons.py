@@ -293,8 +293,8 @@ def _continues_name(last: tuple[str, str], token: tuple[str, str]) -> bool:
         return fits and len(after_dot + word) <= _AFTER_DOT_MAX
     if flag.startswith("nr") and (prev_flag.startswith("nr") or prev in SURNAMES):
         return True
-    if prev in SURNAMES and prev_flag == "nr" and word == "某某":
-        return True  # 王|某某: an anonymised name, as 王某 is one word to jieba
+    if prev in SURNAMES and word == "某某":
+        return True  # 王|某某, 张|某某 (张 a measure word to jieba): an anonymised name
     if prev in _FAMILIAR_PREFIXES and word in SURNAMES and flag == "nr":
         return True  # 小|陈, 老|刘: how a page calls someone by surname
     return prev in SURNAMES and prev_flag == "nr" and flag == "ns" and len(word) <= 2

@@ -1446,6 +1446,14 @@ _REVIEWED = {
         "众人推举的代表王小明说：“我们尽力了。”",
         "王小明",
     ),
+    "a relative of the one named after a lead quote speaks": (
+        "“孩子就是我的命。”采访中，王小明的母亲如是说。",
+        None,
+    ),
+    "a lead quote's speaker may own what follows (的眼眶)": (
+        "“一天都没休息过。”说这话时，护士长谢丽娟的眼眶红了。",
+        "谢丽娟",
+    ),
     "a quote naming a sound opens no lead (“…”的喊声)": (
         "“快跑！”的喊声响起时，保安刘勇正在值班。",
         None,
@@ -1618,6 +1626,7 @@ def test_after_a_grid_of_manners_found(page: str, speaker: str) -> None:
     [
         ("被告人王某某说：“我们一定会把这件事做好。”", "王某某"),  # jieba: 王 | 某某
         ("“我也不知道我印出的钱能不能用。”据杨某某交代。", "杨某某"),
+        ("张某某告诉记者，“我们一定会把这件事办好。”", "张某某"),  # 张 a measure word to jieba
         ("王小明副局长说：“我们一定会把这件事做好。”", "王小明"),  # not 王小明副
         ("王小明常务副局长强调：“我们一定会把这件事做好。”", "王小明"),
     ],
