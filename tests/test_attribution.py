@@ -3,12 +3,15 @@ discourse, on realistic news sentences (each case a shape found on real pages, w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedup.normalize import normalize_name
 from dedup.quotes import BASES, Quote, extract_quotes
+from dedup.speakers import Speakers
 from tests.conftest import seed_text
 
 
@@ -1605,3 +1608,15 @@ _WRITTEN_OUT = [
 @pytest.mark.parametrize(("page", "speaker"), _WRITTEN_OUT)
 def test_shapes_written_out_as_grids(page: str, speaker: str | None) -> None:
     assert extract_quotes(page)[0].speaker == speaker
+
+
+def test_a_name_jieba_lacks_is_read_once_the_speaker_table_lists_it(tmp_path: Path) -> None:
+    """jieba cuts 全红|婵 and 埃|尔多|安; a user's table entry makes them names, even with no
+    other form ("全红婵" = [])."""
+    table = tmp_path / "speakers.toml"
+    table.write_text('[speakers]\n"全红婵" = []\n"埃尔多安" = []\n', encoding="utf-8")
+    speakers = Speakers.load(table)
+    pages = {"全红婵说：“我们一定会办好。”": "全红婵", "“我们一定会办好。”埃尔多安说。": "埃尔多安"}
+    for page, speaker in pages.items():
+        assert extract_quotes(page)[0].speaker != speaker  # jieba alone misses them
+        assert extract_quotes(page, speakers=speakers)[0].speaker == speaker
