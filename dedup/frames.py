@@ -29,6 +29,7 @@ from dedup.mentions import (
     page_subject,
     people_in,
 )
+from dedup.names import ROLE_END
 from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
@@ -85,15 +86,22 @@ _REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
 # Unnamed people opening the clause before a verb: its subject, not anyone named earlier.
 _SOMEONE_ELSE = frozenset({"对方", "有人", "别人", "旁人", "众人"})
+# How many of them (很多患者, 一名民警, 不少网友): no name follows such a count.
+_QUANTIFIED = re.compile(r"^(?:很多|许多|不少|一些|有些|有的|部分|多名|多位|[一两几数]+[名位个])")
 
 
 def _someone_else(part: str) -> bool:
-    """The clause's subject is someone unnamed (对方直接, 有人随即): not when the word only
-    describes a person named after it (对方球员梅西, 众人推举的代表王小明)."""
-    tokens = tagged_words(part.strip()[:NAME_SPAN])
-    if not tokens or tokens[0][0] not in _SOMEONE_ELSE:
+    """The clause's subject is someone unnamed (对方直接, 有人随即, 民警, 很多患者一进门就):
+    not when the word only describes a person named after it (对方球员梅西, 众人推举的代表
+    王小明), which the callers look for first."""
+    tokens = tagged_words(_QUANTIFIED.sub("", part.strip())[:NAME_SPAN])
+    if not tokens:
         return False
-    return len(tokens) == 1 or not tokens[1][1].startswith(("n", "v", "uj"))
+    word, _ = tokens[0]
+    if word in _SOMEONE_ELSE:
+        return len(tokens) == 1 or not tokens[1][1].startswith(("n", "v", "uj"))
+    role = tokens[0][1] == "n" and (word[-1] in ROLE_END or word in KIN)  # not 贝老先生 nr
+    return role and all(not flag.startswith("n") for _, flag in tokens[1:])
 
 
 # The longest object that may stand between a verb and a quote without a colon.

@@ -1573,6 +1573,10 @@ _WRITTEN_OUT = [
     # someone unnamed opens the clause: not the person named before
     ("小陈有过一丝怀疑，对方直接反问：“我是谁你难道不知道？”", None),
     ("事后，对方还冲武先生大喊：“报警没用，我们不怕。”", None),
+    # an unnamed role opens the clause before the verb: not the person named earlier
+    ("王小明告诉记者，他当天就报了警，民警说：“先回去等消息。”", None),
+    ("王医生告诉记者，很多患者一进门就问：“能不能报销？”", None),
+    ("贝老先生曾说，“苏州博物馆新馆是我的小女儿。”", "贝老"),  # jieba: 贝老先生 nr, no role
     # someone of the person's speaks before an interview's time clause, not the person
     ("谭海彬的一个同事在接受采访时称：“谭海彬从教多年，教学经验丰富。”", None),
     # a quote modifying a noun (“…”的) is nobody's, whoever speaks later in the clause
