@@ -177,6 +177,12 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         word, flag = next(((w, f) for w, f in rest if f[0] not in "dtm"), ("", "x"))
         if word in _INTERVIEWING or part.endswith("接受", 0, m.start()):
             continue  # 接受《经济参考报》记者采访时: the paper's reporter asks, someone else speaks
+        if part.startswith("的", m.end()):
+            # 《红楼梦》的译者杨宪益说: the person of the work speaks (not 《人民日报》的社论)
+            person = bare_name(part[m.end() + 1 :], speakers)
+            if person and not ORGAN_SUFFIX.search(person):
+                candidates.append((m.end() + 1, person))
+                continue
         if word and flag[0] not in "pvcfru":
             # 《朝日新闻》从军记者今井正刚: the paper only says where the person after the
             # post works (not 《纽约时报》记者|在报道中写道, where the paper's reporter speaks)
