@@ -41,6 +41,7 @@ from dedup.persons import (
     NAME_SURNAMES,
     ORGAN_SUFFIX,
     ORGANISATION_END,
+    RELATIONS,
     TITLED,
     WRITTEN_IN,
     bare_name,
@@ -479,20 +480,12 @@ def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> st
     return name if not title or _TITLE_PREFIX.fullmatch(title) else None
 
 
-# People named by whose they are (王小明的父亲, 李某的邻居): not the owner, whoever it is.
-_RELATIONS = KIN | frozenset(
-    {"父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "家人", "家属", "亲属", "亲戚", "邻居"}
-    | {"同事", "朋友", "同学", "老师", "律师", "孩子", "女友", "男友", "队友", "助手", "秘书"}
-    | {"经纪人", "助理", "司机", "保姆", "徒弟", "师傅"}
-)
-
-
 def relation_after(part: str, at: int) -> bool:
     """``的`` and a relation follow the owner ending at ``at`` (王小明|的父亲, not 的朋友圈)."""
     if not part.startswith("的", at):
         return False
     words = tagged_words(part[at + 1 : at + 7])
-    return bool(words) and words[0][0] in _RELATIONS
+    return bool(words) and words[0][0] in RELATIONS
 
 
 def _owned_person(view: str, start: int, end: int, speakers: Speakers) -> str | None:

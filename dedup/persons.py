@@ -80,6 +80,12 @@ KIN = frozenset(
         "公公",
     ]
 )
+# People named by whose they are (王小明的父亲, 李某的邻居): not the owner, whoever it is.
+RELATIONS = KIN | frozenset(
+    {"父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "家人", "家属", "亲属", "亲戚", "邻居"}
+    | {"同事", "朋友", "同学", "老师", "律师", "孩子", "女友", "男友", "队友", "助手", "秘书"}
+    | {"经纪人", "助理", "司机", "保姆", "徒弟", "师傅"}
+)
 LEADING_TIME = re.compile(
     r"^(?:\d{2,4}年|次年|当年|同年|去年|今年|明年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:上午|下午|晚间|当天)?"
@@ -338,8 +344,8 @@ _DESCRIBING = ("n", "a", "m", "q", "b", "j", "uj")
 
 
 def _role_word(word: str) -> bool:
-    """``word`` says what someone is (法官, 大一学生, 主管), so a name may follow it."""
-    return word in TITLES or word[-1] in ROLE_END
+    """``word`` says what someone is (法官, 大一学生, 主管, 父亲), so a name may follow it."""
+    return word in TITLES or word in RELATIONS or word[-1] in ROLE_END
 
 
 def described_person(words: str) -> str | None:

@@ -1566,6 +1566,7 @@ _WRITTEN_OUT = [
     # a description, then the name, then a predicate and a colon
     ("大一学生王小明深有感触：“中国的理念就是与非洲兄弟共同发展。”", "王小明"),
     ("35岁的法官邵智峰感慨万千：“这样的案子，我办了十几年。”", "邵智峰"),
+    ("父亲张建国激动不已：“孩子终于找到了。”", "张建国"),  # a relation names what he is
     # a place jieba takes for a name inside an organ's name is passed over
     ("深圳市公安局龙岗分局所长王小明有个形象的比喻：“深云系统是民警的口袋。”", "王小明"),
     # a word for people in general is no name
