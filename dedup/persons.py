@@ -34,7 +34,8 @@ from dedup.view import CLAUSE_LEAD, MASK
 # Adverbs and time words between subject and verb, removed before a bare name is trusted.
 ADVERBS = re.compile(
     r"(?:曾经|曾|也|还|又|都|多次|一再|再次|反复|明确|形象地|形象|深刻|深情|亲切|动情|郑重|"
-    r"特别|着重|进一步|专门|十分|随后|当即|同时|仍然|仍|这样|如此|这么|却|则|更是)+$"
+    r"特别|着重|进一步|专门|十分|随后|当即|当庭|当场|当面|同时|仍然|仍|这样|如此|这么|却|则|"
+    r"更是)+$"
 )
 
 
@@ -840,6 +841,9 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
         plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
         # 江苏省专家, 湖人队教练, 管理学教授: a place, team or field before the title
         plausible = plausible and not (len(name) >= 3 and name[-1] in _PLACE_END)
+        # 超市经理: a kind of place and an unnamed manager; 港府发言人 speaks for the body
+        voice = core.endswith(("发言人", "负责人"))
+        plausible = plausible and (voice or not ordinary_word(name))
         # 该负责人, 有关部门相关; 滴滴一名(发言人): a count names nobody either
         unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or re.search(
             r"(?:相关|有关|[一两几数多][名位个])$", name

@@ -1593,6 +1593,11 @@ _WRITTEN_OUT = [
     ("张某某告诉记者，“我们一定会把这件事办好。”", "张某某"),  # 张 a measure word to jieba
     ("王小明副局长说：“我们一定会把这件事做好。”", "王小明"),  # not 王小明副
     ("王小明常务副局长强调：“我们一定会把这件事做好。”", "王小明"),
+    ("王小明当庭表示：“我认罪，请求从轻处理。”", "王小明"),  # jieba: 当庭 n, 当场 s
+    ("王某某当场表示：“我认罪，请求从轻处理。”", "王某某"),
+    # a kind of place before a title is no name, but a body speaks through its spokesperson
+    ("超市经理表示：“所有过期商品今天全部下架。”", None),
+    ("港府发言人表示：“政府强烈反对有关言论。”", "港府"),
     # the speaker after the quote, with a manner jieba keeps whole
     ("“当时只顾着救人了。”回想起那次出诊经历，赵粉艳如是说。", "赵粉艳"),
     ("“我们一定会把这件事办好。”王小明闷闷地说。", "王小明"),  # jieba: 闷闷地 z
