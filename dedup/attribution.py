@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dedup.frames import (
+    CLAUSE_PART,
     COPULA_CLAUSE,
     Who,
+    clause_subject,
     introducer,
     origin,
     relation_after,
@@ -164,10 +166,14 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
 
     Features open on the words and name the speaker next, often without a speech verb:
     “向总送我三头猪崽……”5月21日，说到……，周桂珍感激不已。 / “……”昨天下午，曹女士把……发到了
-    朋友圈. Only a quote that starts its paragraph counts, and only when the rest of that
-    sentence names exactly one person; with two, who spoke is a guess.
+    朋友圈. A quote that starts its paragraph counts when the rest of that sentence names
+    exactly one person (with two, who spoke is a guess); one that starts a sentence within a
+    paragraph (scraped pages often lost their paragraph breaks) only when that person is also
+    the subject of the next clause.
     """
-    if opened > 0 and not _PARAGRAPH_START.search(view[max(0, opened - 2) : opened]):
+    paragraph = opened == 0 or _PARAGRAPH_START.search(view[max(0, opened - 2) : opened])
+    sentence = not paragraph and view[opened - 1] in "。！？!?"  # within a paragraph
+    if not (paragraph or sentence):
         return Who()
     if view.startswith("的", closed):
         return Who()  # “快跑！”的喊声响起时，保安刘勇…: the words name a sound, nobody's
@@ -182,7 +188,19 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     }
     if len(people) != 1:
         return Who()
-    return Who(people.pop())
+    person = people.pop()
+    # Within a paragraph the person must be the next clause's subject (“…”郭女士十分自责;
+    # 若干年后，黄其森在谈到…), not someone it mentions (骗子的高明之处, 对于村民王文同).
+    return Who(person) if paragraph or _subject_next(view, closed, end, person, sp) else Who()
+
+
+def _subject_next(view: str, start: int, end: int, person: str, sp: Speakers) -> bool:
+    """``person`` is the subject of the first clause in ``view[start:end]`` that has one."""
+    for part in CLAUSE_PART.finditer(view, start, end):
+        subject = clause_subject(view, part.start(), part.group(), sp)
+        if subject or people_in(view, part.start(), part.end(), sp):
+            return subject == person
+    return False
 
 
 def _stands_alone(view: str, opened: int) -> bool:

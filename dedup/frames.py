@@ -215,7 +215,7 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
 
 
 # A comma-separated part of a sentence.
-_CLAUSE_PART = re.compile(r"[^，,]+")
+CLAUSE_PART = re.compile(r"[^，,]+")
 
 
 # An organisation speaking through an unnamed official (白云边检站有关负责人介绍：), and
@@ -372,7 +372,7 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
     for an official speaking for an organisation, a name only jieba or the page knows, or a
     bare name, before earlier parts are (贾沃斯基的律师，安德鲁在邮件里表示 -> 安德鲁).
     """
-    parts = [(m.start(), m.group()) for m in _CLAUSE_PART.finditer(view[start:end])]
+    parts = [(m.start(), m.group()) for m in CLAUSE_PART.finditer(view[start:end])]
     continues = _CONTINUATION.sub("", view[start:end].rstrip()).endswith(("，", ","))
     # 李建国放下锄头，笑着说: a manner phrase alone (笑着, 高兴地) has no subject of its own,
     # nor has a phrase saying whom the words are for (公孙敖无功而返，对武帝说).
@@ -421,7 +421,7 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:
         for offset, part in reversed(parts):
-            who = _clause_subject(view, start + offset, part, speakers)
+            who = clause_subject(view, start + offset, part, speakers)
             if who:
                 return who
     return None
@@ -443,7 +443,7 @@ _CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就)*(?:将|把)?(?:其|
 _TITLE_PREFIX = re.compile(rf"[{HAN}]{{0,12}}?(?:{TITLES_RE})")
 
 
-def _clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str | None:
+def clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str | None:
     """The person a clause opens with, the subject of a verb that follows it after a comma.
 
     In 而劳达更是开启了玩笑，说道 or 特朗普在推特上发布视频，宣布 the verb has no subject of
@@ -648,13 +648,13 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
     Speech is introduced by more verbs than any list holds (卡波特在《冷血》的结尾这样写：,
     丘某…对着民警恶言相告：, 王歆发了一条朋友圈：). A colon right before a quote introduces
     somebody's words; they are the words of the person the clause, or the clause it
-    continues, opens with (see :func:`_clause_subject`). A clause that opens with no person
+    continues, opens with (see :func:`clause_subject`). A clause that opens with no person
     (公开材料显示：, 墙上写着：) names nobody.
     """
     m = re.search(r"[:：]\s*$", view[sent:pos])
     if not m:
         return Who()
-    parts = [(p.start(), p.group()) for p in _CLAUSE_PART.finditer(view, sent, sent + m.start())]
+    parts = [(p.start(), p.group()) for p in CLAUSE_PART.finditer(view, sent, sent + m.start())]
     last = parts[-1][1] if parts else ""
     work = _WORK.match(last)
     writer = _writer(work.group("before"), work.group("title")) if work else None
@@ -667,7 +667,7 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
         if person and not _ADDRESSING.search(last.removesuffix(person)):  # not 记者问王先生：
             return Who(speakers.canonical(person))
     for offset, part in reversed(parts):
-        who = _clause_subject(view, offset, part, speakers)
+        who = clause_subject(view, offset, part, speakers)
         if who:
             return Who(who)
         if _other_subject(part):
@@ -729,7 +729,7 @@ def speaker_after(view: str, pos: int, speakers: Speakers) -> Who:
     ends = _SENTENCE_END.match(view, verb.end()) is not None
     if _CONTRAST.search(clause) and not ends:
         return Who()  # ”队长袁心玥则表示，…: a second voice answers the first
-    parts = list(_CLAUSE_PART.finditer(view, start, verb.start()))
+    parts = list(CLAUSE_PART.finditer(view, start, verb.start()))
     if len(parts) > 1 and ends and parts[-1].end() == verb.start():
         # ”站在田埂上，种粮大户刘长贵笑着说。: a scene, then the speaker ending the sentence.
         who = verb_subject(view, parts[-1].start(), verb.start(), speakers)
@@ -754,13 +754,13 @@ def sentence_topic(view: str, sent: int, opened: int, speakers: Speakers) -> str
 
     News runs a person's words on in the sentence that introduced them without a verb of
     saying: 伍某不再辩驳，“…”; 秦蘋希望，池忠国能够…，“…”; 他待在医院外，“…”. The speaker is
-    the person the sentence's first clause opens with (see :func:`_clause_subject`), not
+    the person the sentence's first clause opens with (see :func:`clause_subject`), not
     whoever the reported clauses after it are about.
     """
     topic = None
-    for part in _CLAUSE_PART.finditer(view, sent, opened):
+    for part in CLAUSE_PART.finditer(view, sent, opened):
         at, words = _after_last_quote(part.start(), part.group())  # “…”陈某的说法也…，“…”
-        who = _clause_subject(view, at, words, speakers)
+        who = clause_subject(view, at, words, speakers)
         if who is None and topic is not None and _other_subject(words):
             return None  # 特朗普走进教室，黑板上写着一行字，“…”: the board is no speaker
         topic = topic or who

@@ -1614,6 +1614,13 @@ _WRITTEN_OUT = [
     # 告诉记者，… opens reported speech, whose voice the next quote carries on
     ("王小明告诉记者，他今年种了50亩地。“今年的收成不错，比去年多了两成。”", "王小明"),
     ("附近居民告诉记者，后来就没人管了。“这路面一直没人管，我们也担心。”", None),
+    # a quote opening a sentence within a paragraph: the next clause's subject speaks
+    (
+        "这里发生了很多变化。“今年的收成不错，比去年多了两成。”谈起这些变化，王小明感慨万千。",
+        "王小明",
+    ),
+    ("这里发生了很多变化。“多亏了民警，不然后果不堪设想。”郭女士十分自责。", "郭女士"),
+    ("骗子很狡猾。“他们会诱骗投资者进行反向操作。”骗子的高明之处在于隐蔽。", None),
     # a Chinese name of three characters takes no syllable after it (not 王小明难)
     ("“今年的收成不错，比去年多了两成。”面对记者，王小明难掩喜悦。", "王小明"),
 ]
