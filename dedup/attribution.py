@@ -162,7 +162,7 @@ def _protagonist(view: str, opened: int, discourse: _Discourse, sp: Speakers) ->
 
 
 def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
-    """The speaker of a quote that opens a paragraph, named in the sentence right after it.
+    """The speaker of a quote that opens a paragraph or sentence, named in the sentence after it.
 
     Features open on the words and name the speaker next, often without a speech verb:
     “向总送我三头猪崽……”5月21日，说到……，周桂珍感激不已。 / “……”昨天下午，曹女士把……发到了

@@ -63,7 +63,7 @@ BASES: dict[str, str] = {
     "pronoun": "他/她 with a manner right after the quote (“…”他笑着)",
     "carried": "the voice of the last speech within the paragraph",
     "protagonist": "the one person the narration is about, for a first-person quote",
-    "lead": "the one person named right after a quote that opens a paragraph",
+    "lead": "the one person named right after a quote that opens a paragraph or sentence",
     "turn": "the other party of a two-person exchange",
     "credit": "a ——X强调 line under a statement set off without marks",
 }
