@@ -190,8 +190,20 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
         return Who()
     person = people.pop()
     # Within a paragraph the person must be the next clause's subject (“…”郭女士十分自责;
-    # 若干年后，黄其森在谈到…), not someone it mentions (骗子的高明之处, 对于村民王文同).
-    return Who(person) if paragraph or _subject_next(view, closed, end, person, sp) else Who()
+    # 若干年后，黄其森在谈到…), not someone it mentions (骗子的高明之处, 对于村民王文同), and
+    # the sentence must say how they spoke or felt: else it is as often the one spoken to
+    # (“抽一根？”小王摆摆手) or a bystander (“站住！”王某被民警当场抓获).
+    if paragraph:
+        return Who(person)
+    expressed = _EXPRESSED.search(view, closed, end) is not None
+    return Who(person) if expressed and _subject_next(view, closed, end, person, sp) else Who()
+
+
+# Words saying that someone spoke, thought or felt as they did (…郭女士十分自责, …黄其森在谈到).
+_EXPRESSED = re.compile(
+    r"说|道|讲|谈|笑|叹|感慨|坦言|表示|介绍|回忆|解释|补充|告诉|自责|信心|激动|自豪|兴奋|"
+    r"无奈|交代|承认|透露|指出|强调|认为|觉得|提到|分析|希望|暗示|如是"
+)
 
 
 def _subject_next(view: str, start: int, end: int, person: str, sp: Speakers) -> bool:

@@ -35,7 +35,6 @@ from dedup.persons import (
     ADVERBS,
     BARE_BODIES,
     HONORED,
-    KIN,
     LEADING_TIME,
     NAME_SPAN,
     NAME_SURNAMES,
@@ -87,22 +86,32 @@ _REPORTED_CLAUSE = re.compile(r"[，,][^，,。：:“”「」□]{0,16}")
 _PASSIVE = re.compile(r"[被遭](?!告|害|执行|保险|访|捕|调查)[^，,。！？；：:的]{0,5}$")
 # Unnamed people opening the clause before a verb: its subject, not anyone named earlier.
 _SOMEONE_ELSE = frozenset({"对方", "有人", "别人", "旁人", "众人"})
+# Everyday words for someone unnamed that no role ending marks (警察说, 老板说, 房东说).
+_UNNAMED_PEOPLE = frozenset(
+    {"警察", "保安", "老板", "老板娘", "店主", "房东", "物业", "客服", "大夫"}
+)
 # How many of them (很多患者, 一名民警, 不少网友): no name follows such a count.
 _QUANTIFIED = re.compile(r"^(?:很多|许多|不少|一些|有些|有的|部分|多名|多位|[一两几数]+[名位个])")
 
 
 def _someone_else(part: str) -> bool:
-    """The clause's subject is someone unnamed (对方直接, 有人随即, 民警, 很多患者一进门就):
-    not when the word only describes a person named after it (对方球员梅西, 众人推举的代表
-    王小明), which the callers look for first."""
+    """The clause's subject is someone unnamed (对方直接, 有人随即): not when the word only
+    describes a person named after it (对方球员梅西, 众人推举的代表王小明)."""
+    tokens = tagged_words(part.strip()[:NAME_SPAN])
+    if not tokens or tokens[0][0] not in _SOMEONE_ELSE:
+        return False
+    return len(tokens) == 1 or not tokens[1][1].startswith(("n", "v", "uj"))
+
+
+def _unnamed_role(part: str) -> bool:
+    """The clause opens with a role and names nobody (民警, 很多患者一进门就, 孩子一回家就哭着):
+    the callers have looked for a name in it first (民警李明, 保安小张)."""
     tokens = tagged_words(_QUANTIFIED.sub("", part.strip())[:NAME_SPAN])
     if not tokens:
         return False
-    word, _ = tokens[0]
-    if word in _SOMEONE_ELSE:
-        return len(tokens) == 1 or not tokens[1][1].startswith(("n", "v", "uj"))
-    role = tokens[0][1] == "n" and (word[-1] in ROLE_END or word in KIN)  # not 贝老先生 nr
-    return role and all(not flag.startswith("n") for _, flag in tokens[1:])
+    word, flag = tokens[0]
+    listed = word in RELATIONS or word in _UNNAMED_PEOPLE  # jieba tags 警察 a verb
+    return listed or (flag == "n" and word[-1] in ROLE_END)  # not 贝老先生 (nr)
 
 
 # The longest object that may stand between a verb and a quote without a colon.
@@ -179,10 +188,13 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
         if word in _INTERVIEWING or part.endswith("接受", 0, m.start()):
             continue  # 接受《经济参考报》记者采访时: the paper's reporter asks, someone else speaks
         if part.startswith("的", m.end()):
-            # 《红楼梦》的译者杨宪益说: the person of the work speaks (not 《人民日报》的社论)
+            # 《红楼梦》的译者杨宪益说: the person of the work speaks (not 《人民日报》的社论);
+            # after its 作者 or 导演 the work speaks no more, named or not (路遥 is no word)
             person = bare_name(part[m.end() + 1 :], speakers)
             if person and not ORGAN_SUFFIX.search(person):
                 candidates.append((m.end() + 1, person))
+                continue
+            if _WORK_ROLE.match(part, m.end() + 1):
                 continue
         if word and flag[0] not in "pvcfru":
             # 《朝日新闻》从军记者今井正刚: the paper only says where the person after the
@@ -417,6 +429,8 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
                     break
             if name:
                 return later_reference(view, start, name, speakers)
+            if _unnamed_role(tail):
+                return None  # 王小明告诉记者，他报了警，民警说: not 王小明
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:
@@ -440,6 +454,8 @@ _OWN_CLAUSE = 10
 # clause's subject (…，并将其描述为 / …，还把它称为).
 _CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就)*(?:将|把)?(?:其|它|此)?$")
 # A title phrase before the person who opens a clause (美国总统特朗普为…辩护，直指…).
+# Who makes a work (《平凡的世界》的作者): after them the work is no longer the speaker.
+_WORK_ROLE = re.compile(r"(?:作者|译者|导演|编剧|主持人|主演|制片人|主编|总编辑|创作者)")
 _TITLE_PREFIX = re.compile(rf"[{HAN}]{{0,12}}?(?:{TITLES_RE})")
 
 

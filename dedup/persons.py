@@ -841,9 +841,11 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
         plausible = core.startswith(name) or _could_be_name(name, speakers) or _unknown_name(name)
         # 江苏省专家, 湖人队教练, 管理学教授: a place, team or field before the title
         plausible = plausible and not (len(name) >= 3 and name[-1] in _PLACE_END)
-        # 超市经理: a kind of place and an unnamed manager; 港府发言人 speaks for the body
+        # 超市经理, 银行客户经理: a kind of place and an unnamed manager, all ordinary words;
+        # 港府发言人 speaks for the body
         voice = core.endswith(("发言人", "负责人"))
-        plausible = plausible and (voice or not ordinary_word(name))
+        common = all(ordinary_word(word) for word, _ in tagged_words(name))  # 银行|客户经理
+        plausible = plausible and (voice or not common)
         # 该负责人, 有关部门相关; 滴滴一名(发言人): a count names nobody either
         unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or re.search(
             r"(?:相关|有关|[一两几数多][名位个])$", name

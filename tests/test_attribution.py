@@ -1457,6 +1457,26 @@ _REVIEWED = {
         "“一天都没休息过。”说这话时，护士长谢丽娟的眼眶红了。",
         "谢丽娟",
     ),
+    "the one spoken to is no lead within a paragraph": (
+        "老张把烟递过去。“抽一根？”小王摆摆手。",
+        None,
+    ),
+    "a bystander is no lead within a paragraph": (
+        "民警一路追赶。“站住！”王某被民警当场抓获。",
+        None,
+    ),
+    "an unnamed role jieba tags a verb (警察) names nobody earlier": (
+        "王小明告诉记者，他当天就报了警，警察说：“先回去等消息。”",
+        None,
+    ),
+    "two ordinary words before a title are no name (银行客户经理)": (
+        "银行客户经理说：“这款产品收益稳定。”",
+        None,
+    ),
+    "the work is no speaker after its author (路遥 is no word to jieba)": (
+        "《平凡的世界》的作者路遥曾说：“生活不能等待别人来安排。”",
+        None,
+    ),
     "a quote naming a sound opens no lead (“…”的喊声)": (
         "“快跑！”的喊声响起时，保安刘勇正在值班。",
         None,
