@@ -306,7 +306,9 @@ def _attribute(
     A term (a scare-quoted word) is only somebody's when introduced by a colon or followed by
     its speaker; otherwise it is the writer's word even inside reported speech. A quote that a
     verb and colon introduce (X说：“…”) is not looked up after its closing mark: whatever
-    follows starts new narration, even when a scrape lost the full stop in between.
+    follows starts new narration, even when a scrape lost the full stop in between. Nor is
+    it given the speaker who opened the sentence (王小明说，有网友发帖称：“…”): its own verb
+    has a subject, even one nobody names.
     """
     text = view.text
     opened = view.at(span.open)
@@ -328,7 +330,7 @@ def _attribute(
         who = _chained(view, prev, opened, closes).because("chained")
     if kind == "term":
         return who if who.speaker is not None else before
-    if who.speaker is None:
+    if who.speaker is None and not introduced:
         who = introducer(text, sent, opened, sp).because("sentence")
     if who.speaker is None and span.closed:
         who = origin(text, view.at(span.after), sp).because("origin")

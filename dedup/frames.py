@@ -29,7 +29,6 @@ from dedup.mentions import (
     page_subject,
     people_in,
 )
-from dedup.names import ROLE_END
 from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
@@ -53,6 +52,7 @@ from dedup.persons import (
     organ_named,
     owner,
     person_at_end,
+    role_word,
     staffed_organ,
     surname_before,
     tagged_words,
@@ -90,6 +90,10 @@ _SOMEONE_ELSE = frozenset({"对方", "有人", "别人", "旁人", "众人"})
 _UNNAMED_PEOPLE = frozenset(
     {"警察", "保安", "老板", "老板娘", "店主", "房东", "物业", "客服", "大夫"}
 )
+# Someone unnamed said to be there, right before the verb (栏目有网友发帖称, 现场有群众喊).
+_SOMEONE_UNNAMED = re.compile(
+    r"(?<![没])有(?:人|网友|群众|市民|村民|读者|家长|业主|(?:消息|知情|业内)人士)[^，,。“”]{0,8}$"
+)
 # How many of them (很多患者, 一名民警, 不少网友): no name follows such a count.
 _QUANTIFIED = re.compile(r"^(?:很多|许多|不少|一些|有些|有的|部分|多名|多位|[一两几数]+[名位个])")
 
@@ -104,14 +108,14 @@ def _someone_else(part: str) -> bool:
 
 
 def _unnamed_role(part: str) -> bool:
-    """The clause opens with a role and names nobody (民警, 很多患者一进门就, 孩子一回家就哭着):
-    the callers have looked for a name in it first (民警李明, 保安小张)."""
+    """The clause opens with a role and names nobody (民警, 很多患者一进门就, 孩子一回家就哭着,
+    公诉人随即反驳): the callers have looked for a name in it first (民警李明, 保安小张)."""
     tokens = tagged_words(_QUANTIFIED.sub("", part.strip())[:NAME_SPAN])
     if not tokens:
         return False
     word, flag = tokens[0]
     listed = word in RELATIONS or word in _UNNAMED_PEOPLE  # jieba tags 警察 a verb
-    return listed or (flag == "n" and word[-1] in ROLE_END)  # not 贝老先生 (nr)
+    return listed or (flag == "n" and role_word(word))  # not 贝老先生 (nr)
 
 
 # The longest object that may stand between a verb and a quote without a colon.
@@ -399,6 +403,8 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
         # Someone named after a closing mark opens a clause of their own (杨爷爷说：“…”程奶奶
         # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
         tail_at, tail = _after_last_quote(offset, part)
+        if adjacent and k == len(parts) - 1 and _SOMEONE_UNNAMED.search(tail):
+            return None  # 《投诉直通车》栏目有网友发帖称: the netizen, not the column
         who = _first_mention(tail, start + tail_at, view, speakers) if tail_at != offset else None
         # A long tail after a statement is a clause of its own, whoever said the statement;
         # after a term it is the rest of the clause the term sits in (外交部就“…”一事表示).
@@ -683,6 +689,9 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
         if person and not _ADDRESSING.search(last.removesuffix(person)):  # not 记者问王先生：
             return Who(speakers.canonical(person))
     for offset, part in reversed(parts):
+        at, tail = _after_last_quote(offset, part)
+        if at != offset and not clause_subject(view, at, tail, speakers) and _unnamed_role(tail):
+            break  # 被告人高某辩称：“…”公诉人随即反驳：“…”: the prosecutor, unnamed
         who = clause_subject(view, offset, part, speakers)
         if who:
             return Who(who)

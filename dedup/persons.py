@@ -344,9 +344,18 @@ def leading_person(words: str) -> str | None:
 _DESCRIBING = ("n", "a", "m", "q", "b", "j", "uj")
 
 
-def _role_word(word: str) -> bool:
-    """``word`` says what someone is (法官, 大一学生, 主管, 父亲), so a name may follow it."""
-    return word in TITLES or word in RELATIONS or word[-1] in ROLE_END
+# People named by their part in a case or a venture (被告人王某某, 创始人李明): words in 人,
+# which ROLE_END leaves out (个人, 他人, 本人 name nobody).
+_PARTIES = frozenset(
+    {"被告人", "被告", "原告", "当事人", "嫌疑人", "被害人", "受害人", "证人", "公诉人"}
+    | {"辩护人", "报警人", "举报人", "代理人", "创始人", "投资人", "合伙人", "继承人", "监护人"}
+)
+
+
+def role_word(word: str) -> bool:
+    """``word`` says what someone is (法官, 大一学生, 主管, 父亲, 被告人), so a name may
+    follow it."""
+    return word in TITLES or word in RELATIONS or word in _PARTIES or word[-1] in ROLE_END
 
 
 def described_person(words: str) -> str | None:
@@ -364,7 +373,7 @@ def described_person(words: str) -> str | None:
             return None  # 村民王小明的父亲: someone of theirs
         # A "name" before a noun is part of an organ's name (公安局|龙岗|分局|所长|王小明).
         if is_name_token(token) and not following[1].startswith("n"):
-            role = i > 0 and _role_word(tokens[i - 1][0])
+            role = i > 0 and role_word(tokens[i - 1][0])
             return untitled(whole_name(token[0], tokens[i + 1 :])) if role else None
         # 主持人问嘉宾张伟: jieba tags 问 a noun, but the asker speaks to the one named
         asks = VERB.fullmatch(token[0]) or token[0] in ("讯问", "询问")

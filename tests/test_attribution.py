@@ -1650,7 +1650,21 @@ _WRITTEN_OUT = [
     ("由王小明创办的公司（以下简称“王小明公司”）", None),
     ("王小明，人称“王大胆”，今年五十岁。", None),
     ("王小明更广而宣之称“不排除别有用心之人捏造，我们会追究到底。”", None),
+    # someone unnamed said to be there speaks, not the column or person named before
+    ("我局获悉《投诉直通车》栏目有网友发帖称：“树德中学违规收取补课费。”", None),
+    ("王小明说，有网友发帖称：“树德中学违规收取补课费。”", None),
+    # a party to a case is a role, so the name after it opens the clause and goes on
+    ("被告人王某某放下手中的材料，说：“我认罪，请求从轻处理。”", "王某某"),
 ]
+
+
+def test_an_unnamed_role_answering_a_quote_is_not_the_speaker_before_it() -> None:
+    """The prosecutor answers the defendant; nobody names the prosecutor."""
+    page = (
+        "庭审中，被告人高某辩称：“我只是帮朋友转账，根本不知道那是诈骗款。”"
+        "公诉人随即反驳：“聊天记录显示，你早就清楚资金来源。”"
+    )
+    assert [q.speaker for q in extract_quotes(page)] == ["高某", None]
 
 
 @pytest.mark.parametrize(("page", "speaker"), _WRITTEN_OUT)
