@@ -395,6 +395,10 @@ GRID_MANNERS = (
 )  # fmt: skip
 GRID_AFTER_VERBS = ("说", "表示", "介绍", "补充道", "说道")
 GRID_ENDINGS = ("。", "，随后离开了现场。")
+# Before the quote with a clause of doing between the subject and the verb, which has no
+# subject of its own after the comma (王小明接过话筒，说：).
+GRID_DOINGS = ("接过话筒", "看了看手里的材料", "当天下午赶到了现场", "对此十分气愤", "在微博上发文")
+GRID_CHAINED_VERBS = ("说：", "说，", "表示：", "笑着说：", "并表示：", "告诉记者：", "称")
 # What every grid page opens with, so that the quote is not the page's first words.
 _GRID_LEAD = "今年以来，这里发生了很多变化。"
 
@@ -406,9 +410,12 @@ def _grid_right(page: str, speaker: str) -> bool:
 
 def grid_table() -> list[str]:
     """Speakers of every sentence of the shape grid, right per subject, with the subject
-    before the quote and after it: the other parts fail only with a subject the rules do
-    not read."""
-    rows = ["| subject | before the quote | after the quote |", "|---|---:|---:|"]
+    before the quote, after it, and before it past a clause of doing: the other parts fail
+    only with a subject the rules do not read."""
+    rows = [
+        "| subject | before the quote | after the quote | after a clause of doing |",
+        "|---|---:|---:|---:|",
+    ]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for subject, speaker in GRID_SUBJECTS.items():
@@ -423,6 +430,10 @@ def grid_table() -> list[str]:
                     GRID_MANNERS, GRID_AFTER_VERBS, GRID_ENDINGS
                 )
             ],
+            "chained": [
+                f"{_GRID_LEAD}{subject}{doing}，{verb}“{GRID_QUOTE}”"
+                for doing, verb in itertools.product(GRID_DOINGS, GRID_CHAINED_VERBS)
+            ],
         }
         cells = []
         for where, said in pages.items():
@@ -431,9 +442,7 @@ def grid_table() -> list[str]:
             total[where] += len(said)
             cells.append(f"{got}/{len(said)}")
         rows.append(f"| {subject} | " + " | ".join(cells) + " |")
-    rows.append(
-        f"| all | {right['before']}/{total['before']} | {right['after']}/{total['after']} |"
-    )
+    rows.append("| all | " + " | ".join(f"{right[w]}/{total[w]}" for w in total) + " |")
     return rows
 
 
@@ -719,9 +728,12 @@ def report(
         "Every combination of an opening clause (但, 采访中，, 对此，…), a subject, a verb phrase",
         "(说, 告诉记者, 在接受采访时表示, 深有感触, 笑着说…) and a colon or comma before one",
         "quote; and after it, every combination of the subject, a manner (笑着, 闷闷地, 对记者…),",
-        "a verb and an ending (`GRID_*` in `bench/quotes.py`). The subjects the rules fail on",
-        "are names jieba does not know (六小龄童, 向海龙, 瓜子二手车, 和蓉) and 兰, left out of",
-        "the surname list as a common word start; an organ fails only where it smiles or feels.",
+        "a verb and an ending; and before it, past a clause of doing with no subject of its",
+        "own (王小明接过话筒，说：; …，称“…”) (`GRID_*` in `bench/quotes.py`). The subjects the",
+        "rules fail on are names jieba does not know (六小龄童, 向海龙, 瓜子二手车, 和蓉) and 兰,",
+        "left out of the surname list as a common word start. An organ fails where it smiles or",
+        "feels, and before a clause of doing (北京市交通委当天发布通报，称：), a shape found once",
+        "in 6,000 inews articles.",
         "",
         *grid_table(),
         "",
