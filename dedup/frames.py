@@ -34,6 +34,7 @@ from dedup.persons import (
     ADVERBS,
     BARE_BODIES,
     HONORED,
+    KIN,
     LEADING_TIME,
     NAME_SPAN,
     NAME_SURNAMES,
@@ -93,6 +94,12 @@ _UNNAMED_PEOPLE = frozenset(
 # Someone unnamed said to be there, right before the verb (栏目有网友发帖称, 现场有群众喊).
 _SOMEONE_UNNAMED = re.compile(
     r"(?<![没])有(?:人|网友|群众|市民|村民|读者|家长|业主|(?:消息|知情|业内)人士)[^，,。“”]{0,8}$"
+)
+# Words after a clause's subject that make someone else the likely speaker: one heard, sent
+# or made to speak (听王芳说, 让小陈讲讲), cited (援引知情人士的话称), the agent of a passive
+# (被…), a spouse (老王老婆说道).
+_OTHER_SPEAKS = re.compile(
+    r"听|让|叫|请|令|使|派|逼|催|命|要求|看到|看见|见到|援引|引述|转述|的话|被|老婆|老公"
 )
 # How many of them (很多患者, 一名民警, 不少网友): no name follows such a count.
 _QUANTIFIED = re.compile(r"^(?:很多|许多|不少|一些|有些|有的|部分|多名|多位|[一两几数]+[名位个])")
@@ -437,6 +444,18 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
                 return later_reference(view, start, name, speakers)
             if _unnamed_role(tail):
                 return None  # 王小明告诉记者，他报了警，民警说: not 王小明
+            # 刘学伟拿着李女士的面膜看了看说: the person the clause opens with, whatever they
+            # do before speaking, unless someone else may be the one speaking: one they hear
+            # or send (听王芳说), cite (援引王芳的话称), or someone of theirs (孙杨的教练丹尼斯,
+            # 钟扬教授的学生, 沈某母亲).
+            who = clause_subject(view, start + tail_at, tail, speakers)
+            rest = tail.partition(who)[2] if who else ""
+            others = _OTHER_SPEAKS.search(rest) or any(
+                (role_word(word) and not flag.startswith("nr")) or word in KIN
+                for word, flag in tagged_words(rest)  # (not 李女士 nr: a name)
+            )
+            if rest and not others:
+                return who
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
     if continues:

@@ -1655,6 +1655,14 @@ _WRITTEN_OUT = [
     ("王小明说，有网友发帖称：“树德中学违规收取补课费。”", None),
     # a party to a case is a role, so the name after it opens the clause and goes on
     ("被告人王某某放下手中的材料，说：“我认罪，请求从轻处理。”", "王某某"),
+    # the person the clause before the verb opens with, whatever they do before speaking
+    ("刘学伟拿着李女士的面膜看了看说，“这是激素脸，不能再用了。”", "刘学伟"),
+    ("董必武牵着小白马说：“阿香，骑上我的马。”", "董必武"),
+    # … unless someone else may be the one speaking: someone of theirs, sent or cited
+    ("钟扬教授的学生说：“钟老师一直致力于培养人才。”", None),
+    ("沈某母亲紧紧握着民警的手说：“谢谢你们，谢谢公安同志。”", None),
+    ("王小明拿着文件让秘书说：“会议推迟到明天。”", None),
+    ("彭博社援引知情人士的话称，“该交易最快将于下周宣布”。", None),
 ]
 
 
