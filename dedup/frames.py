@@ -33,6 +33,7 @@ from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
     BARE_BODIES,
+    COUNTED,
     HONORED,
     KIN,
     LEADING_TIME,
@@ -102,7 +103,7 @@ _OTHER_SPEAKS = re.compile(
     r"听|让|叫|请|令|使|派|逼|催|命|要求|看到|看见|见到|援引|引述|转述|的话|被|老婆|老公"
 )
 # How many of them (很多患者, 一名民警, 不少网友): no name follows such a count.
-_QUANTIFIED = re.compile(r"^(?:很多|许多|不少|一些|有些|有的|部分|多名|多位|[一两几数]+[名位个])")
+_QUANTIFIED = re.compile(rf"^(?:很多|许多|不少|一些|有些|有的|部分|{COUNTED})")
 
 
 def _someone_else(part: str) -> bool:
@@ -246,13 +247,11 @@ CLAUSE_PART = re.compile(r"[^，,]+")
 # 人士 only as someone of the organisation (庞大集团相关人士, not 物业行业人士 or 社会人士).
 _ROLE = r"(?:负责人|发言人|工作人员|高管|官员|(?:相关|有关|内部)人士)"
 _SPOKESPERSON = re.compile(
-    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:一名|一位|一)?[男女]?(?:新闻)?{_ROLE}"
+    rf"(?P<organ>[{HAN}]{{2,16}}?)的?(?:相关|有关)?(?:{COUNTED}|一)?(?:[{HAN}]姓)?[男女]?(?:新闻)?{_ROLE}"
 )
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
 # Officers the text does not name, and the police units it names (西安交警经开大队).
-_BARE_POLICE = re.compile(
-    r"(?:该|这名|这位|一名|一位|两名|数名|多名)?(?:执勤|办案|值班)?(?:民警|交警)"
-)
+_BARE_POLICE = re.compile(rf"(?:该|这名|这位|{COUNTED})?(?:执勤|办案|值班)?(?:民警|交警)")
 _UNIT = rf"[{HAN}]{{2,14}}?(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队)"
 _POLICE_UNIT = re.compile(rf"{_UNIT}(?![{HAN}])")
 # Officers of a unit named with them (大竹县公安局经侦大队民警介绍).

@@ -96,6 +96,8 @@ _NOT_A_NAME = re.compile(r"[在时向对到从把被给和与的了着过将]")
 # One-word organs that speak (法院认为, 公安部说, 美方强调), but not collectives that merely
 # end like one (村干部, 当局 and 美国当局, 双方, 对方, 各方, 官方): who they are is not said.
 ORGAN_SUFFIX = re.compile(r"(?<!干)(?<!当)(?<!双)(?<!对)(?<!各)(?<!官)[部院委局厅办署方]$")
+# A count of people, who are then unnamed (一名民警, 两位专家, 几个学生, 多名网友).
+COUNTED = "[一两几数多]+[名位个]"
 # Words that qualify a title instead of naming its holder (新任会长陈国庆, 该负责人).
 _MODIFIER = re.compile(r"新任|前任|现任|时任|首任|原|该|这|那|副|各|多位|有关")
 TITLED = re.compile(rf"(?:^|(?<=[。！？\n，,：:、\s]))([{HAN}]{{2,3}}?)(?:{TITLES_RE})")
@@ -857,7 +859,7 @@ def bare_name(part: str, speakers: Speakers) -> str | None:
         plausible = plausible and (voice or not common)
         # 该负责人, 有关部门相关; 滴滴一名(发言人): a count names nobody either
         unnamed = re.match(r"(?:该|这|那|此|有关|相关|上述)", name) or re.search(
-            r"(?:相关|有关|[一两几数多][名位个])$", name
+            rf"(?:相关|有关|{COUNTED})$", name
         )
         if name != core and len(name) <= 4 and plausible and not unnamed:
             return name
@@ -977,7 +979,7 @@ def staffed_organ(words: str, after: str) -> str | None:
         return None
     if organ[-1] in ORGANISATION_END:
         return organ
-    staff = re.match("的?(?:相关|有关|内部|一名|一位|一)", after)
+    staff = re.match(f"的?(?:相关|有关|内部|{COUNTED}|一)", after)
     nouns = all(flag[0] in "nj" or flag == "eng" for _, flag in tagged_words(organ))
     kind = common_word(organ) or organ.endswith(_GENERIC)
     return organ if staff and nouns and not kind else None

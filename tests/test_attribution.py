@@ -1666,6 +1666,23 @@ _WRITTEN_OUT = [
 ]
 
 
+@pytest.mark.parametrize(
+    "count", ["一名", "一位", "两名", "两位", "几名", "几个", "数名", "多名", "多位"]
+)
+def test_every_count_of_people_names_nobody_but_keeps_their_organ(count: str) -> None:
+    """One pattern (``persons.COUNTED``) reads every count of unnamed people: officers,
+    patients, and the staff through whom an organ or a brand speaks."""
+    pages = {
+        f"王小明告诉记者，他当天就报了警，{count}民警说：“先回去等消息。”": None,
+        f"王医生告诉记者，{count}患者一进门就问：“能不能报销？”": None,
+        f"北塘区教育局办公室{count}负责人表示：“即使有问题也会处理。”": "北塘区教育局办公室",
+        f"北塘区教育局办公室{count}唐姓负责人表示：“即使有问题也会处理。”": "北塘区教育局办公室",
+        f"滴滴{count}发言人表示：“我们会配合调查。”": "滴滴",
+    }
+    for page, speaker in pages.items():
+        assert extract_quotes(page)[0].speaker == speaker, page
+
+
 def test_an_unnamed_role_answering_a_quote_is_not_the_speaker_before_it() -> None:
     """The prosecutor answers the defendant; nobody names the prosecutor."""
     page = (
