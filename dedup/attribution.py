@@ -169,7 +169,8 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     朋友圈. A quote that starts its paragraph counts when the rest of that sentence names
     exactly one person (with two, who spoke is a guess); one that starts a sentence within a
     paragraph (scraped pages often lost their paragraph breaks) only when that person is also
-    the subject of the next clause.
+    the subject of the next clause. A quote that is a paragraph of its own takes the speaker
+    who opens the next paragraph (see :func:`_introduced_next`).
     """
     paragraph = opened == 0 or _PARAGRAPH_START.search(view[max(0, opened - 2) : opened])
     sentence = not paragraph and view[opened - 1] in "。！？!?"  # within a paragraph
@@ -180,6 +181,8 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
     end = closed
     while end < len(view) and view[end] not in BOUNDARIES:
         end += 1
+    if paragraph and _PARAGRAPH.match(view, closed):
+        return _introduced_next(view, _PARAGRAPH.match(view, closed).end(), sp)
     people = {
         name
         for at, name in people_in(view, closed, end, sp)
@@ -197,6 +200,19 @@ def _lead_quote(view: str, opened: int, closed: int, sp: Speakers) -> Who:
         return Who(person)
     expressed = _EXPRESSED.search(view, closed, end) is not None
     return Who(person) if expressed and _subject_next(view, closed, end, person, sp) else Who()
+
+
+def _introduced_next(view: str, start: int, sp: Speakers) -> Who:
+    """The speaker of a quote that is a paragraph of its own, named as the next paragraph
+    opens on their reported speech (“今天是年后开张第一天。”\n周先生说，烟花爆竹是…): the
+    first clause must end in a verb of saying and a comma or colon."""
+    stop = start
+    while stop < len(view) and view[stop] not in CLAUSE_END:
+        stop += 1
+    verb = VERB.search(view, start, stop)
+    if verb is None or verb.end() != stop or stop == len(view) or view[stop] not in "，,：:":
+        return Who()
+    return Who(verb_subject(view, start, verb.start(), sp), verb.group())
 
 
 # Words saying that someone spoke, thought or felt as they did (…郭女士十分自责, …黄其森在谈到).
