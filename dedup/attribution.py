@@ -51,6 +51,11 @@ _PARAGRAPH = re.compile(r"\n+|　{2,}")
 _PARAGRAPH_START = re.compile(r"(?:\n|　|\s)[“「『‘\"＂]?$")
 
 
+# A clause right after the closing mark that ends its sentence on a verb of saying
+# (”市一医院急诊医生说道。): whoever its subject is said the quote.
+_SAID_AFTER = re.compile(rf"[^，,。！？!?；;\n“”「」]{{1,24}}?(?:{VERB.pattern})\s*[。！？!?]")
+
+
 @dataclass(frozen=True)
 class _Previous:
     """The quote before the current one: its span, speaker, and whether it ended a sentence."""
@@ -346,12 +351,15 @@ def _attribute(
         who = _chained(view, prev, opened, closes).because("chained")
     if kind == "term":
         return who if who.speaker is not None else before
-    if who.speaker is None and not introduced:
+    # ”市一医院急诊医生说道。: someone the rules cannot name said it, not the sentence's topic
+    said_after = span.closed and _SAID_AFTER.match(text, view.at(span.after)) is not None
+    if who.speaker is None and not introduced and not said_after:
         who = introducer(text, sent, opened, sp).because("sentence")
     if who.speaker is None and span.closed:
         who = origin(text, view.at(span.after), sp).because("origin")
     after_comma = opened > 0 and text[opened - 1] in "，,"
-    if who.speaker is None and kind == "statement" and before.verb is None and after_comma:
+    unsaid = before.verb is None and not said_after
+    if who.speaker is None and kind == "statement" and unsaid and after_comma:
         topic = sentence_topic(text, sent, opened, sp)
         who = Who(topic, who.verb, basis="sentence") if topic else who
     if who.speaker is None and kind == "statement" and span.closed:

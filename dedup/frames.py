@@ -556,6 +556,11 @@ _AS_SAID = re.compile(
 _IN_VIEW = re.compile(r"在(?P<who>[^，,。；：:“”]{2,24}?)看来[，,：:]?\s*$")
 # 《塔木德》中有段名言：「…」 / 他常说的一句话：“…”: a saying introduced by a noun, not a verb.
 _SAYING = re.compile(r"(?:名言|名句|格言|原话|(?:的|段|句)话)[:：]\s*$")
+# 俗话说：“…” / 常言道，“…”: a saying nobody in particular said, whoever the clause names
+# before it (李达康1分钟前俗话说：, a byline).
+_PROVERB = re.compile(
+    r"(?:俗话|俗语|常言|老话|古话|古语|古人|谚语)(?:说得好|讲得好|说|道|讲|云)?[:：，,]?\s*$"
+)
 # 根据广州市白云预警发布中心发布的消息，“…”: the words of whoever issued the notice.
 _ISSUER = re.compile(
     r"(?:根据|据)(?P<who>[^，,。；：:“”]{2,24}?)(?:发布|发出|公布|印发)?的?"
@@ -573,7 +578,11 @@ _FRAME = re.compile(r"^.*》[里中]?")
 
 
 def _framed(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
-    """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``)."""
+    """Speech framed by a comparison or a noun (see ``_AS_SAID`` and ``_SAYING``), or a
+    saying that is nobody's (``_PROVERB``)."""
+    proverb = _PROVERB.search(view, sent, pos)
+    if proverb:
+        return Who(None, proverb.group().rstrip(":：，, "))
     for frame, verb in ((_AS_SAID, "说"), (_IN_VIEW, "看来")):
         m = frame.search(view, sent, pos)
         if m:

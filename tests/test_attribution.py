@@ -1686,6 +1686,25 @@ def test_every_count_of_people_names_nobody_but_keeps_their_organ(count: str) ->
         assert extract_quotes(page)[0].speaker == speaker, page
 
 
+def test_a_quote_said_by_someone_unrecognised_after_it_is_not_the_sentence_topics() -> None:
+    """The doctor speaks after the quote; the patient the sentence is about does not."""
+    page = "卢先生已无大碍，“当时血压已经飙升到了200多毫米汞柱。”市一医院急诊医生说道。"
+    assert extract_quotes(page)[0].speaker != "卢先生"
+    page = "卢先生已无大碍，“当时血压已经飙升到了200多毫米汞柱。”卢先生回忆道。"
+    assert extract_quotes(page)[0].speaker == "卢先生"
+
+
+def test_a_saying_is_nobodys_whoever_the_clause_names_before_it() -> None:
+    pages = [
+        "李达康1分钟前俗话说：“一夜夫妻百日恩”，但偏偏有些人不这样。",  # a byline, then a saying
+        "王小明说：“我们一定会办好。”俗话说，“人心齐，泰山移。”",  # not carried over
+        "杨成林在庭审中说了很多。古人云：“以铜为镜，可以正衣冠。”",
+    ]
+    for page in pages:
+        saying = extract_quotes(page)[-1]
+        assert (saying.speaker, saying.verb) in ((None, "俗话说"), (None, "古人云")), page
+
+
 def test_an_unnamed_role_answering_a_quote_is_not_the_speaker_before_it() -> None:
     """The prosecutor answers the defendant; nobody names the prosecutor."""
     page = (
