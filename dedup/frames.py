@@ -96,6 +96,10 @@ _UNNAMED_PEOPLE = frozenset(
 _SOMEONE_UNNAMED = re.compile(
     r"(?<![没])有(?:人|网友|群众|市民|村民|读者|家长|业主|(?:消息|知情|业内)人士)[^，,。“”]{0,8}$"
 )
+# Someone heard right before the verb of saying (听警官说, 听李女士讲): they speak.
+_HEARD = re.compile(
+    r"听(?:到|见)?(?P<who>[^完了罢后过说讲，,。！？；：:“”][^，,。！？；：:“”的]{0,11})$"
+)
 # Words after a clause's subject that make someone else the likely speaker: one heard, sent
 # or made to speak (听王芳说, 让小陈讲讲), cited (援引知情人士的话称), the agent of a passive
 # (被…), a spouse (老王老婆说道).
@@ -411,6 +415,11 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
         tail_at, tail = _after_last_quote(offset, part)
         if adjacent and k == len(parts) - 1 and _SOMEONE_UNNAMED.search(tail):
             return None  # 《投诉直通车》栏目有网友发帖称: the netizen, not the column
+        heard = _HEARD.search(tail) if adjacent and k == len(parts) - 1 else None
+        if heard:  # 他称，听警官说 / 王小明听李女士说: the one heard speaks (not 听证会上)
+            who = bare_name(heard.group("who"), speakers)
+            if who or _unnamed_role(heard.group("who")):
+                return who
         who = _first_mention(tail, start + tail_at, view, speakers) if tail_at != offset else None
         # A long tail after a statement is a clause of its own, whoever said the statement;
         # after a term it is the rest of the clause the term sits in (外交部就“…”一事表示).
