@@ -237,13 +237,18 @@ def _first_mention(part: str, offset: int, view: str, speakers: Speakers) -> str
             candidates.append((m.end() - len(named or m.group()), named or m.group()))
     for m in TITLED.finditer(part):
         name = titled_name(part, m, speakers)
+        at = part.find(name, m.start(1), m.end()) if name else -1
+        if at > 0 and part[at - 1] in _OBJECT_OF:
+            continue  # 但对李先生主张的…不认可: 李先生 is spoken of, not speaking
         if name:
-            candidates.append((m.start(1), name))
+            candidates.append((m.start(1) if at < 0 else at, name))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 # A comma-separated part of a sentence.
 CLAUSE_PART = re.compile(r"[^，,]+")
+# Prepositions and verbs right before a person that make them the object (对李先生, 向王女士).
+_OBJECT_OF = frozenset("对向给跟把被让为替帮找问同与和")
 
 
 # An organisation speaking through an unnamed official (白云边检站有关负责人介绍：), and
@@ -853,7 +858,19 @@ def introducer(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
     writer's.
     """
     for m in VERB.finditer(view, sent, pos):
-        if m.end() + 1 < pos and view[m.end()] in "，," and view[m.end() + 1] not in PAIRS:
+        # 何阿姨说只有一条，那就是“…”: a verb of saying may open the reported words directly
+        direct = (
+            m.group() in SAYS - {"表示"}  # 表示道歉“…”, 表示感谢“…”: an attitude, not words
+            and re.match(f"[{HAN}](?<![出过了着起])", view[m.end() : m.end() + 1])
+            and not VERB.search(view, m.end(), pos)
+            and not SAYS_TOO.search(view, m.end(), pos)
+            and not _AFTER_QUOTE.search(view, m.end(), pos)  # nor past another quote
+        )
+        if (
+            m.end() + 1 < pos
+            and (view[m.end()] in "，," or direct)
+            and view[m.end() + 1] not in PAIRS
+        ):
             who = verb_subject(view, sent, m.start(), speakers)
             if who:
                 return Who(who, m.group())

@@ -50,7 +50,12 @@ def people_in(view: str, start: int, end: int, speakers: Speakers) -> list[tuple
     person named before it with that surname.
     """
     window = view[start:end]
-    found = [(m.start(), titled_name(window, m, speakers)) for m in TITLED.finditer(window)]
+    found = []
+    for m in TITLED.finditer(window):
+        name = titled_name(window, m, speakers)
+        # where the name starts, past what the title pattern took before it (对|李先生)
+        at = window.find(name, m.start(), m.end()) if name else -1
+        found.append((m.start() if at < 0 else at, name))
     offset = 0
     tokens = tagged_words(window)
     repeated = page_names(view)

@@ -1668,6 +1668,14 @@ _WRITTEN_OUT = [
     ("“我哪儿敢啊，随便说说而已。”沈青城听到俞烨这么说的时候笑了。", "俞烨"),
     ("女儿出事了。李先生称，听警官说“司机带着凶器”。", None),
     ("萨姆·奥尔特曼在听证会上承认：“如果这项技术出了问题，后果可能相当严重。”", "萨姆·奥尔特曼"),
+    # a verb of saying that opens the reported words directly (何阿姨说只有一条，…“…”)
+    ("说起劝说秘诀，何阿姨说只有一条，那就是“多跑腿，多说话，比推销员还要关心他们。”", "何阿姨"),
+    ("王小明表示如果李女士同意，就马上签约，李女士便问“你多久能付款，能不能快一点？”", None),
+    # a person after a preposition is spoken of (对李先生), whatever title follows the name
+    (
+        "保险公司同意赔偿，但对李先生主张的维修费用却不认可，认为协议载明“赔款自行交接，各自无涉”。",
+        None,
+    ),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生说，烟花是节前买的。", "周先生"),
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生的店里人来人往。", None),
