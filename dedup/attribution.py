@@ -32,7 +32,7 @@ from dedup.frames import (
     verb_subject,
 )
 from dedup.mentions import full_name, last_person, later_reference, people_in, position
-from dedup.names import occurrences, trim, widen
+from dedup.names import occurrences, trim, widen, without_latin_roles
 from dedup.normalize import nfkc, to_simplified
 from dedup.persons import BODY_WORDS, ORGAN_SUFFIX, tagged_words
 from dedup.quote_marks import TERMINATORS, Span
@@ -434,7 +434,8 @@ def _in_full(view: str, pos: int, who: Who, sp: Speakers) -> Who:
     :func:`attribute`)."""
     if who.speaker is None:
         return who
-    name = later_reference(view, pos, trim(view, who.speaker), sp)
+    bare = without_latin_roles(who.speaker) or who.speaker  # ceo tim cook -> tim cook
+    name = later_reference(view, pos, trim(view, bare), sp)
     organ = ORGAN_SUFFIX.search(name) or name.endswith(BODY_WORDS)
     if not sp.knows(name) and not organ:
         name = widen(view, name)  # people only: an organ's name is whole

@@ -114,8 +114,20 @@ def family_names(view: str, end: int) -> dict[str, str]:
 
 def full_name(view: str, pos: int, name: str) -> str:
     """``name`` as its full transliterated form if it is the last part of one named before
-    ``pos`` (see :func:`family_names`); otherwise ``name`` unchanged."""
+    ``pos`` (see :func:`family_names`), or in Latin letters the last word of a longer name
+    printed before (smith after john smith); otherwise ``name`` unchanged."""
+    if _LATIN_WORD.fullmatch(name):
+        before = list(_latin_names_ending(name).finditer(view, 0, pos))
+        return before[-1].group() if before else name
     return family_names(view, pos).get(name, name)
+
+
+_LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+@functools.lru_cache(maxsize=64)
+def _latin_names_ending(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:[a-z][a-z'-]+ ){{1,2}}{re.escape(word)}(?![a-z])")
 
 
 # Words that put a person beside the subject, not in its place (他正和邻居王德福下棋, 刘芳带着

@@ -228,7 +228,35 @@ def cued_names(view: str) -> frozenset[str]:
             if opens_name(lead):
                 found.add(word)
                 break
+    found.update(latin_cued(view))
     return frozenset(found)
+
+
+# A name in Latin letters right before a verb of saying (tim cook表示, 追车的巡警montiel 说):
+# one to three words, the last of four letters or more unless another word comes first (not
+# ceo, cnn or app alone).
+_LATIN_BEFORE = re.compile(r"(?<![a-z0-9@#_./'-])([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}) ?$")
+_LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app", "ai", "the", "and", "of"})
+
+
+def latin_cued(view: str) -> set[str]:
+    """Names in Latin letters that the page prints right before a verb of saying (see
+    :func:`cued_names`), without a Latin role before them (ceo tim cook -> tim cook)."""
+    found = set()
+    for m in _NAMED_BEFORE.finditer(view):
+        latin = _LATIN_BEFORE.search(view, max(0, m.start() - 40), m.start())
+        name = without_latin_roles(latin.group(1)) if latin else ""
+        if " " in name or len(name) >= 4:
+            found.add(name)
+    return found
+
+
+def without_latin_roles(name: str) -> str:
+    """``name`` without the Latin role words a page prints before it (ceo tim cook)."""
+    words = name.split(" ")
+    while len(words) > 1 and words[0] in _LATIN_ROLES:
+        words.pop(0)
+    return " ".join(words) if words[0] not in _LATIN_ROLES else ""
 
 
 def _longer_than_the_name(word: str, verb: str) -> bool:

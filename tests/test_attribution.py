@@ -1676,6 +1676,11 @@ _WRITTEN_OUT = [
         "保险公司同意赔偿，但对李先生主张的维修费用却不认可，认为协议载明“赔款自行交接，各自无涉”。",
         None,
     ),
+    # names in Latin letters: without a Latin role, in full after the last name alone
+    ("苹果公司ceo tim cook表示：“我们对中国市场充满信心。”", "tim cook"),
+    ("john smith是一名工程师。他每天工作十小时。smith说：“我们对中国市场充满信心。”", "john smith"),
+    ("john smith是一名工程师。“我们对中国市场充满信心。”smith补充道。", "john smith"),
+    ("john smith表示他每天工作十小时。“我们对中国市场充满信心。”他说。", "john smith"),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生说，烟花是节前买的。", "周先生"),
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生的店里人来人往。", None),
