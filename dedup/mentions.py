@@ -264,7 +264,13 @@ def page_subject(part: str, view: str) -> str | None:
         name = core[:size]
         if len(name) == size and name in names and not owner(core, size):
             return name
+    latin = _LATIN_START.match(core)  # kolfage在社交媒体上写道 (see dedup.names.latin_cued)
+    if latin and latin.group() in cued_names(view) and not owner(core, latin.end()):
+        return latin.group()
     return None
+
+
+_LATIN_START = re.compile(r"[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}(?![a-z])")
 
 
 def framed_subject(part: str, view: str) -> str | None:

@@ -232,20 +232,34 @@ def cued_names(view: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# A name in Latin letters right before a verb of saying (tim cook表示, 追车的巡警montiel 说):
-# one to three words, the last of four letters or more unless another word comes first (not
-# ceo, cnn or app alone).
-_LATIN_BEFORE = re.compile(r"(?<![a-z0-9@#_./'-])([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}) ?$")
+# One to three words in Latin letters, standing apart from other Latin text (not in a link).
+_LATIN_NAME = re.compile(
+    r"(?<![a-z0-9@#_./'-])[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}(?![a-z0-9@_./-])"
+)
 _LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app", "ai", "the", "and", "of"})
+# What a person does after being named at a clause's start, before speaking (kolfage在社交
+# 媒体上写道, smith随后表示).
+_ACTS_THEN_SPEAKS = re.compile(
+    rf"[{HAN}][^，,。！？；“”（）()\n]{{0,15}}?(?:{_NAMED_BEFORE.pattern}|写道)"
+)
 
 
 def latin_cued(view: str) -> set[str]:
-    """Names in Latin letters that the page prints right before a verb of saying (see
-    :func:`cued_names`), without a Latin role before them (ceo tim cook -> tim cook)."""
+    """Names in Latin letters (see :func:`cued_names`): one the page prints right before a
+    verb of saying (tim cook表示, 巡警montiel 说), after a title or role (巡警montiel追了两公
+    里), or opening a clause whose verb of saying comes after an adverbial (kolfage在社交媒体
+    上写道). A Latin role before it is dropped (ceo tim cook -> tim cook); one word must have
+    four letters or more (not cnn, app or nba)."""
     found = set()
-    for m in _NAMED_BEFORE.finditer(view):
-        latin = _LATIN_BEFORE.search(view, max(0, m.start() - 40), m.start())
-        name = without_latin_roles(latin.group(1)) if latin else ""
+    for m in _LATIN_NAME.finditer(view):
+        lead = view[max(0, m.start() - 6) : m.start()].rstrip()
+        after = m.end() + (view[m.end() : m.end() + 1] == " ")
+        cued = (
+            _NAMED_BEFORE.match(view, after)
+            or _ends_title(lead)
+            or (opens_name(lead[-1:]) and _ACTS_THEN_SPEAKS.match(view, after))
+        )
+        name = without_latin_roles(m.group()) if cued else ""
         if " " in name or len(name) >= 4:
             found.add(name)
     return found

@@ -1681,6 +1681,9 @@ _WRITTEN_OUT = [
     ("john smith是一名工程师。他每天工作十小时。smith说：“我们对中国市场充满信心。”", "john smith"),
     ("john smith是一名工程师。“我们对中国市场充满信心。”smith补充道。", "john smith"),
     ("john smith表示他每天工作十小时。“我们对中国市场充满信心。”他说。", "john smith"),
+    ("巡警montiel追了两公里。他说：“我们费了大功夫才把他叫醒。”", "montiel"),  # a role before
+    ("“筹款活动不是骗局。”brian kolfage随后在社交媒体上表示。", "brian kolfage"),
+    ("（本文转自防骗大数据：fpdata）\n记者告诉大家：“千万不要上当。”", None),  # a site's id
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生说，烟花是节前买的。", "周先生"),
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生的店里人来人往。", None),
