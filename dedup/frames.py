@@ -261,12 +261,17 @@ _SPOKESPERSON = re.compile(
 _BARE_ROLE = re.compile(rf"(?:该|上述|这名|这位|该名|此)?(?:相关|有关)?{_ROLE}")
 # Officers the text does not name, and the police units it names (西安交警经开大队).
 _BARE_POLICE = re.compile(rf"(?:该|这名|这位|{COUNTED})?(?:执勤|办案|值班)?(?:民警|交警)")
-_UNIT = rf"[{HAN}]{{2,14}}?(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队)"
-_POLICE_UNIT = re.compile(rf"{_UNIT}(?![{HAN}])")
+_UNIT_END = r"(?:交警大队|大队|支队|中队|派出所|公安局|公安分局|分局|交警队|警务队|警务站)"
+_UNIT = rf"[{HAN}]{{2,14}}?{_UNIT_END}"
+# A unit as running text names it (雅安市公安局名山区分局破获…): the units it belongs to
+# first, then its own, but no officer (大队长) or member (队员) of it.
+_POLICE_UNIT = re.compile(
+    rf"{_UNIT}(?:[^\W了的到在至从和与将把被对向民警员人长]{{1,10}}?{_UNIT_END})*(?![长员])"
+)
 # Officers of a unit named with them (大竹县公安局经侦大队民警介绍).
 _UNIT_OFFICER = re.compile(rf"(?P<unit>{_UNIT}){_BARE_POLICE.pattern}")
 # What ends the words before a unit's name (来到了|西安交警经开大队, 记者从|西城分局).
-_UNIT_LEAD = re.compile("[了的到在至从和与]")
+_UNIT_LEAD = re.compile("[了的到在至从和与被将把向对由给]")
 # How far back an unnamed official is looked for (a few paragraphs).
 _SPOKESPERSON_SPAN = 1500
 
@@ -312,7 +317,7 @@ def _spokesperson(view: str, offset: int, part: str) -> str | None:
         # 民警介绍 after 西安交警经开大队 was named: the unit the officers serve in, named in
         # full as the page named it before (交警经开大队民警说 -> 西安交警经开大队).
         units = [_UNIT_LEAD.split(m)[-1] for m in _POLICE_UNIT.findall(earlier)]
-        units = [u for u in units if len(u) > 3]
+        units = [u for u in units if len(u) > 3 and u[0] not in "该这此其本"]  # not 该县公安局
         if officers:
             own = _UNIT_LEAD.split(officers.group("unit"))[-1]
             fuller = [u for u in units if u.endswith(own)]

@@ -1684,6 +1684,14 @@ _WRITTEN_OUT = [
     ("巡警montiel追了两公里。他说：“我们费了大功夫才把他叫醒。”", "montiel"),  # a role before
     ("“筹款活动不是骗局。”brian kolfage随后在社交媒体上表示。", "brian kolfage"),
     ("（本文转自防骗大数据：fpdata）\n记者告诉大家：“千万不要上当。”", None),  # a site's id
+    # unnamed officers speak for the unit running text named before (…分局破获, 被…派出所)
+    (
+        "近日，雅安市公安局名山区分局破获一起涉黑案件。民警说：“这个团伙长期在当地作恶。”",
+        "雅安市公安局名山区分局",
+    ),
+    ("男子被青阳派出所查获。“他当时非常紧张。”办案民警介绍，男子曾多次作案。", "青阳派出所"),
+    ("该县公安局破获一起涉黑案件。民警说：“这个团伙长期在当地作恶。”", None),
+    ("城关派出所所长施志凯赶到现场。民警说：“这个团伙长期在当地作恶。”", "城关派出所"),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生说，烟花是节前买的。", "周先生"),
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生的店里人来人往。", None),
