@@ -61,7 +61,7 @@ from dedup.persons import (
     titled_name,
 )
 from dedup.quote_marks import PAIRS
-from dedup.speakers import HONORIFICS, TITLES_RE, Speakers
+from dedup.speakers import HONORIFICS, TITLES, TITLES_RE, Speakers
 from dedup.speech import CHARACTERIZING, CITING, REPORTING, SAYS, SAYS_TOO, VERB, told
 from dedup.view import BOUNDARIES, CLAUSE_LEAD, MASK
 
@@ -540,11 +540,12 @@ def clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str
 
 
 def relation_after(part: str, at: int) -> bool:
-    """``的`` and a relation follow the owner ending at ``at`` (王小明|的父亲, not 的朋友圈)."""
+    """``的`` and a relation or a post follow the owner ending at ``at`` (王小明|的父亲,
+    小陈|的组长; not 的朋友圈)."""
     if not part.startswith("的", at):
         return False
     words = tagged_words(part[at + 1 : at + 7])
-    return bool(words) and words[0][0] in RELATIONS
+    return bool(words) and (words[0][0] in RELATIONS or words[0][0] in TITLES)
 
 
 def _owned_person(view: str, start: int, end: int, speakers: Speakers) -> str | None:

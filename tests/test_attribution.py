@@ -1692,6 +1692,8 @@ _WRITTEN_OUT = [
     ("男子被青阳派出所查获。“他当时非常紧张。”办案民警介绍，男子曾多次作案。", "青阳派出所"),
     ("该县公安局破获一起涉黑案件。民警说：“这个团伙长期在当地作恶。”", None),
     ("城关派出所所长施志凯赶到现场。民警说：“这个团伙长期在当地作恶。”", "城关派出所"),
+    # someone's superior is someone else (小陈的组长), as someone's relative is
+    ("但小陈的组长告诉小陈，“反正你就按流程做，如果有通知，他们会说的。”", None),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生说，烟花是节前买的。", "周先生"),
     ("礼花在空中绽放。\n“今天是年后开张第一天，放点礼花。”\n周先生的店里人来人往。", None),
