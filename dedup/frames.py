@@ -29,6 +29,7 @@ from dedup.mentions import (
     page_subject,
     people_in,
 )
+from dedup.names import cued_names
 from dedup.normalize import HAN
 from dedup.persons import (
     ADVERBS,
@@ -96,6 +97,9 @@ _UNNAMED_PEOPLE = frozenset(
 _SOMEONE_UNNAMED = re.compile(
     r"(?<![没])有(?:人|网友|群众|市民|村民|读者|家长|业主|(?:消息|知情|业内)人士)[^，,。“”]{0,8}$"
 )
+# Whom the words are for, right before the verb (向检察机关办案人员, 对记者): a role there is
+# not someone else speaking.
+_TOLD_ROLE = re.compile(rf"(?:向|对|跟|给|朝|冲)[{HAN}]{{1,12}}$")
 # Someone heard right before the verb of saying (听警官说, 听李女士讲): they speak.
 _HEARD = re.compile(
     r"听(?:到|见)?(?P<who>[^完了罢后过说讲，,。！？；：:“”][^，,。！？；：:“”的]{0,11})$"
@@ -467,12 +471,18 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
             # or send (听王芳说), cite (援引王芳的话称), or someone of theirs (孙杨的教练丹尼斯,
             # 钟扬教授的学生, 沈某母亲).
             who = clause_subject(view, start + tail_at, tail, speakers)
-            rest = tail.partition(who)[2] if who else ""
-            others = _OTHER_SPEAKS.search(rest) or any(
-                (role_word(word) and not flag.startswith("nr")) or word in KIN
-                for word, flag in tagged_words(rest)  # (not 李女士 nr: a name)
+            rest = tail.partition(who)[2] if who and who in tail else None
+            told = _TOLD_ROLE.search(rest) if rest else None  # 向检察机关办案人员|供述
+            rest = rest[: told.start()] if told else rest
+            others = (
+                rest is None
+                or _OTHER_SPEAKS.search(rest)
+                or any(
+                    (role_word(word) and not flag.startswith("nr")) or word in KIN
+                    for word, flag in tagged_words(rest)  # (not 李女士 nr: a name)
+                )
             )
-            if rest and not others:
+            if not others:
                 return who
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
@@ -495,7 +505,7 @@ _SETTING = re.compile(r"(?:在|经过|通过|根据|按照|从)[^，,]*《[^》]
 _OWN_CLAUSE = 10
 # What may stand between the comma and the verb of a clause that continues the last
 # clause's subject (…，并将其描述为 / …，还把它称为).
-_CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就)*(?:将|把)?(?:其|它|此)?$")
+_CONTINUATION = re.compile(r"(?:并|还|又|也|更|则|就|且)*(?:自己)?(?:将|把)?(?:其|它|此)?$")
 # A title phrase before the person who opens a clause (美国总统特朗普为…辩护，直指…).
 # Who makes a work (《平凡的世界》的作者): after them the work is no longer the speaker.
 _WORK_ROLE = re.compile(r"(?:作者|译者|导演|编剧|主持人|主演|制片人|主编|总编辑|创作者)")
@@ -812,8 +822,11 @@ def speaker_after(view: str, pos: int, speakers: Speakers) -> Who:
     organ = _spokesperson(view, start, clause)
     if organ:
         return Who(organ, verb.group())  # ”负责人说。
-    if _first_mention(clause[:4], start, view, speakers) is None and not (
-        "，" not in clause and "," not in clause and bare_name(clause, speakers)
+    cued = any(clause.startswith(name) for name in cued_names(view))  # 秦朝滨向办案人员供述
+    if (
+        _first_mention(clause[:4], start, view, speakers) is None
+        and not cued
+        and not ("，" not in clause and "," not in clause and bare_name(clause, speakers))
     ):
         # Somebody unrecognised speaks right after the quote (”参谋长皋古卫说): the verb is
         # kept without a speaker, which stops an earlier speaker from carrying over.
