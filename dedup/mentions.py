@@ -14,7 +14,14 @@ import bisect
 import functools
 import re
 
-from dedup.names import cued_names, occurrences, opens_name, ordinary_word, page_names
+from dedup.names import (
+    LATIN_WORDS,
+    cued_names,
+    occurrences,
+    opens_name,
+    ordinary_word,
+    page_names,
+)
 from dedup.normalize import HAN
 from dedup.persons import (
     HONORED,
@@ -122,12 +129,12 @@ def full_name(view: str, pos: int, name: str) -> str:
     return family_names(view, pos).get(name, name)
 
 
-_LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 
 
 @functools.lru_cache(maxsize=64)
 def _latin_names_ending(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z])(?:[a-z][a-z'-]+ ){{1,2}}{re.escape(word)}(?![a-z])")
+    return re.compile(rf"(?<![A-Za-z])(?:[A-Za-z][A-Za-z'-]+ ){{1,2}}{re.escape(word)}(?![A-Za-z])")
 
 
 # Words that put a person beside the subject, not in its place (他正和邻居王德福下棋, 刘芳带着
@@ -270,7 +277,7 @@ def page_subject(part: str, view: str) -> str | None:
     return None
 
 
-_LATIN_START = re.compile(r"[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}(?![a-z])")
+_LATIN_START = re.compile(rf"{LATIN_WORDS}(?![A-Za-z])")
 
 
 def framed_subject(part: str, view: str) -> str | None:

@@ -232,15 +232,16 @@ def cued_names(view: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# One to three words in Latin letters, standing apart from other Latin text (not in a link).
-_LATIN_NAME = re.compile(
-    r"(?<![a-z0-9@#_./'-])[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2}(?![a-z0-9@_./-])"
-)
+# A name in Latin letters: one to three words (tim cook, montiel).
+LATIN_WORDS = r"[A-Za-z][A-Za-z'-]+(?: [A-Za-z][A-Za-z'-]+){0,2}"
+# … standing apart from other Latin text (not in a link or an address).
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@#_./'-]){LATIN_WORDS}(?![A-Za-z0-9@_./-])")
 _LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app", "ai", "the", "and", "of"})
 # What a person does after being named at a clause's start, before speaking (kolfage在社交
 # 媒体上写道, smith随后表示).
 _ACTS_THEN_SPEAKS = re.compile(
-    rf"[{HAN}][^，,。！？；“”（）()\n]{{0,15}}?(?:{_NAMED_BEFORE.pattern}|写道)"
+    r"(?:在|于|对|向|跟|也|还|则|又|曾|随后|随即|并|就|当天|日前|近日)"
+    rf"[^，,。！？；“”（）()\n]{{0,14}}?(?:{_NAMED_BEFORE.pattern}|写道)"
 )
 
 
@@ -256,7 +257,7 @@ def latin_cued(view: str) -> set[str]:
         after = m.end() + (view[m.end() : m.end() + 1] == " ")
         cued = (
             _NAMED_BEFORE.match(view, after)
-            or _ends_title(lead)
+            or (lead and _ends_title(lead))
             or (opens_name(lead[-1:]) and _ACTS_THEN_SPEAKS.match(view, after))
         )
         name = without_latin_roles(m.group()) if cued else ""
@@ -268,9 +269,9 @@ def latin_cued(view: str) -> set[str]:
 def without_latin_roles(name: str) -> str:
     """``name`` without the Latin role words a page prints before it (ceo tim cook)."""
     words = name.split(" ")
-    while len(words) > 1 and words[0] in _LATIN_ROLES:
+    while len(words) > 1 and words[0].lower() in _LATIN_ROLES:
         words.pop(0)
-    return " ".join(words) if words[0] not in _LATIN_ROLES else ""
+    return " ".join(words) if words[0].lower() not in _LATIN_ROLES else ""
 
 
 def _longer_than_the_name(word: str, verb: str) -> bool:

@@ -579,6 +579,7 @@ TRANSLITERATION = frozenset(
     "万威维温沃乌西希夏谢辛雅亚扬耶伊依尤于约泽扎詹哲江合买木孜力兹茨吐逊基劳夫"
     "亨什休冈切卓圭埃奎宾庞廉彭彼戈施旺昂查欧滕珀琴登纽翁舍舒芒芝蕾豪贡锡隆韦鲍默齐"
     "博唐圣孔朱伍丘邦汗吾班瑞缪翰略瑟"
+    "卜蓬莎涅佐娅薇黛斐芙芭琼东丁历列敏"
 )
 _SYLLABLES = "".join(sorted(TRANSLITERATION))
 # The marks printed between the parts of a transliterated name (亨瑞克-斯滕森, 艾亚江•波拉提,

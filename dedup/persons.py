@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from dedup.names import ROLE_END, common_word, listed, ordinary_word
+from dedup.names import ROLE_END, common_word, listed, ordinary_word, without_latin_roles
 from dedup.normalize import HAN, TRANSLITERATION
 from dedup.speakers import (
     FAMILIAR,
@@ -154,10 +154,9 @@ _ROLE_FOREIGN = re.compile(
 )
 # A title followed by two to four Han characters that end the clause (参谋长皋古卫).
 _TITLE_THEN_NAME = re.compile(rf"(?:{TITLES_RE})([{HAN}]{{2,4}})$")
-# A name in Latin letters before a speech verb (巡警montiel说, 分析师Tom Lee表示). Job
-# abbreviations (CEO) are roles, not names.
-_LATIN_NAME = re.compile(r"([A-Za-z][A-Za-z'.\- ]{1,40}[A-Za-z])\s*$")
-_LATIN_ROLES = frozenset({"ceo", "cfo", "cto", "coo", "vp", "app"})
+# A name in Latin letters ending the clause before a speech verb (巡警montiel说, 分析师Tom
+# Lee表示). Job abbreviations (CEO) are roles, not names (see names.without_latin_roles).
+_LATIN_ENDING = re.compile(r"([A-Za-z][A-Za-z'.\- ]{1,40}[A-Za-z])\s*$")
 
 
 # Further titles joined to a first one (董事长兼总裁, 主任、首席专家).
@@ -607,8 +606,8 @@ def person_at_end(words: str) -> str | None:
     titled = _TITLE_THEN_NAME.search(text)
     if titled and (_unknown_name(titled.group(1)) or _surnamed(titled.group(1))):
         return titled.group(1)  # 副主任格伦特, 合作社经理于军军
-    latin = _LATIN_NAME.search(text)
-    if latin and latin.group(1).lower() not in _LATIN_ROLES:
+    latin = _LATIN_ENDING.search(text)
+    if latin and without_latin_roles(latin.group(1)):
         return latin.group(1)
     return text if _surname_name(text) else None
 

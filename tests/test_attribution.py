@@ -1684,6 +1684,13 @@ _WRITTEN_OUT = [
     ("巡警montiel追了两公里。他说：“我们费了大功夫才把他叫醒。”", "montiel"),  # a role before
     ("“筹款活动不是骗局。”brian kolfage随后在社交媒体上表示。", "brian kolfage"),
     ("（本文转自防骗大数据：fpdata）\n记者告诉大家：“千万不要上当。”", None),  # a site's id
+    ("苹果公司CEO Tim Cook表示：“我们对中国市场充满信心。”", "Tim Cook"),
+    ("OpenAI首席执行官萨姆·奥尔特曼在听证会上承认：“后果可能相当严重。”", "萨姆·奥尔特曼"),
+    # transliterated names in full, whatever mark stands between the parts
+    ("阿卜杜勒·阿齐兹·哈米德说：“我们一定会办好。”", "阿卜杜勒·阿齐兹·哈米德"),
+    ("联合国秘书长安东尼奥·古特雷斯表示：“我们一定会办好。”", "安东尼奥·古特雷斯"),
+    ("迈克•蓬佩奥表示：“我们一定会办好。”", "迈克·蓬佩奥"),
+    ("迈克·蓬佩奥是美国国务卿。蓬佩奥说：“我们一定会办好。”", "迈克·蓬佩奥"),
     # unnamed officers speak for the unit running text named before (…分局破获, 被…派出所)
     (
         "近日，雅安市公安局名山区分局破获一起涉黑案件。民警说：“这个团伙长期在当地作恶。”",
