@@ -29,6 +29,7 @@ from dedup.frames import (
     sentence_topic,
     speaker_after,
     speaker_before,
+    unnamed_colon,
     verb_subject,
 )
 from dedup.mentions import full_name, last_person, later_reference, people_in, position
@@ -353,7 +354,12 @@ def _attribute(
         return who if who.speaker is not None else before
     # ”市一医院急诊医生说道。: someone the rules cannot name said it, not the sentence's topic
     said_after = span.closed and _SAID_AFTER.match(text, view.at(span.after)) is not None
-    if who.speaker is None and not introduced and not said_after:
+    if (
+        who.speaker is None
+        and not introduced
+        and not said_after
+        and not unnamed_colon(text, sent, opened)
+    ):
         who = introducer(text, sent, opened, sp).because("sentence")
     if who.speaker is None and span.closed:
         who = origin(text, view.at(span.after), sp).because("origin")

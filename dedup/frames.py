@@ -95,7 +95,9 @@ _UNNAMED_PEOPLE = frozenset(
 )
 # Someone unnamed said to be there, right before the verb (栏目有网友发帖称, 现场有群众喊).
 _SOMEONE_UNNAMED = re.compile(
-    r"(?<![没])有(?:人|网友|群众|市民|村民|读者|家长|业主|(?:消息|知情|业内)人士)[^，,。“”]{0,8}$"
+    r"(?<![没所])有(?:[一两几]?[位个名])?"  # not 所有人 (everyone), who are spoken to
+    r"(?:人|网友|群众|市民|村民|读者|家长|业主|邻居|传言|消息|(?:消息|知情|业内)人士)"
+    r"[^，,。“”]{0,8}$"
 )
 # Whom the words are for, right before the verb (向检察机关办案人员, 对记者): a role there is
 # not someone else speaking.
@@ -127,6 +129,8 @@ def _unnamed_role(part: str) -> bool:
     """The clause opens with a role and names nobody (民警, 很多患者一进门就, 孩子一回家就哭着,
     公诉人随即反驳): the callers have looked for a name in it first (民警李明, 保安小张)."""
     tokens = tagged_words(_QUANTIFIED.sub("", part.strip())[:NAME_SPAN])
+    if len(tokens) > 1 and tokens[0][1] == "n" and role_word(tokens[1][0]):
+        tokens = tokens[1:]  # 同案|被告人, 办案|民警: a kind of role
     if not tokens:
         return False
     word, flag = tokens[0]
@@ -467,22 +471,9 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
             if _unnamed_role(tail):
                 return None  # 王小明告诉记者，他报了警，民警说: not 王小明
             # 刘学伟拿着李女士的面膜看了看说: the person the clause opens with, whatever they
-            # do before speaking, unless someone else may be the one speaking: one they hear
-            # or send (听王芳说), cite (援引王芳的话称), or someone of theirs (孙杨的教练丹尼斯,
-            # 钟扬教授的学生, 沈某母亲).
+            # do before speaking (see _acts_first).
             who = clause_subject(view, start + tail_at, tail, speakers)
-            rest = tail.partition(who)[2] if who and who in tail else None
-            told = _TOLD_ROLE.search(rest) if rest else None  # 向检察机关办案人员|供述
-            rest = rest[: told.start()] if told else rest
-            others = (
-                rest is None
-                or _OTHER_SPEAKS.search(rest)
-                or any(
-                    (role_word(word) and not flag.startswith("nr")) or word in KIN
-                    for word, flag in tagged_words(rest)  # (not 李女士 nr: a name)
-                )
-            )
-            if not others:
+            if who and who in tail and _acts_first(tail.partition(who)[2]):
                 return who
     # 孔乙鸡便涨红了脸，争辩道: a verb without its own subject continues the sentence's, the
     # subject of the nearest clause that opens with a person (特朗普表示…，并将其描述为…，认为).
@@ -528,8 +519,8 @@ def clause_subject(view: str, offset: int, part: str, speakers: Speakers) -> str
     if _PRONOUN.match(part, lead) and not part.startswith("的", lead + 1):
         return last_person(view, offset + lead, speakers)  # 虽然后来他有所退让，承认了…
     person = (
-        leading_person(part[lead:])
-        or page_subject(part[lead:], view)
+        page_subject(part[lead:], view)  # the page's own reading first (袁心玥, not 袁心|玥则)
+        or leading_person(part[lead:])
         or framed_subject(part[lead:], view)
         or described_person(part[lead:])
     )
@@ -747,14 +738,26 @@ def _colon_frame(view: str, sent: int, pos: int, speakers: Speakers) -> Who:
             return Who(speakers.canonical(person))
     for offset, part in reversed(parts):
         at, tail = _after_last_quote(offset, part)
-        if at != offset and not clause_subject(view, at, tail, speakers) and _unnamed_role(tail):
+        answering = clause_subject(view, at, tail, speakers) if at != offset else None
+        if answering:
+            return Who(answering)  # 被告人高某辩称：“…”证人李某随即作证：“…”
+        if at != offset and _unnamed_role(tail):
             break  # 被告人高某辩称：“…”公诉人随即反驳：“…”: the prosecutor, unnamed
+        if _SOMEONE_UNNAMED.search(part):
+            break  # 李局长介绍，…，有市民打来电话说：“…”: the caller, unnamed
         who = clause_subject(view, offset, part, speakers)
         if who:
             return Who(who)
         if _other_subject(part):
             break  # 丘某被带回了中队，墙上写着：“…”: the wall speaks for nobody
     return Who()
+
+
+def unnamed_colon(view: str, sent: int, pos: int) -> bool:
+    """A colon before the quote ends a clause in which someone unnamed speaks (…，有市民打来
+    电话说：): the words are theirs, not those of whoever opened the sentence."""
+    m = re.search(r"([^，,。！？；]*)[:：]\s*$", view[sent:pos])
+    return m is not None and bool(_SOMEONE_UNNAMED.search(m.group(1)))
 
 
 def _other_subject(part: str) -> bool:
@@ -867,6 +870,45 @@ def origin(view: str, pos: int, speakers: Speakers) -> Who:
     rest = view[m.end() : stop]
     author = leading_person(rest) or _first_mention(rest, m.end(), view, speakers)
     return Who(speakers.canonical(author) if author else None, m.group())
+
+
+# Words for people the role and relation lists leave out (一个男人的声音, 身旁的小伙子).
+_PEOPLE = frozenset(
+    {"男子", "女子", "男人", "女人", "小伙子", "小伙", "姑娘", "老人", "妇女", "小哥", "前妻"}
+    | {"前夫", "爱人", "房东", "老板", "粉丝", "遗孀", "继母", "继父", "病人", "表哥", "表姐"}
+    | {"中介", "对手", "保姆"}
+)
+
+
+def _acts_first(rest: str) -> bool:
+    """``rest``, what a clause says after the person it opens with and before the verb of
+    saying, is what that person does first (拿着李女士的面膜看了看, 牵着小白马, 颇有经验地):
+    it opens with a verb, adverb, preposition or adjective, and names nobody else who may be
+    the one speaking: someone heard, sent or cited (听王芳, 让秘书, 援引…的话), someone of
+    theirs or counted (的教练丹尼斯, 前妻, 一名男子), or a noun that a relative clause makes
+    the clause's head (张某介绍的中介). Whom the words are for does not count (向检察机关办案
+    人员)."""
+    told = _TOLD_ROLE.search(rest)
+    if told and not rest[: told.start()]:
+        return True  # 秦朝滨|向检察机关办案人员|供述
+    rest = rest[: told.start()] if told else rest
+    tokens = tagged_words(rest)
+    acts = tokens and (tokens[0][1].startswith(("v", "d", "p", "a")) or tokens[0][0][-1] == "地")
+    if not acts:
+        return False  # (坦率地: jieba tags some manners as nouns)
+    if _OTHER_SPEAKS.search(rest) or re.search(COUNTED, rest):
+        return False
+    relative = any(
+        word == "的" and tokens[k - 1][1].startswith("v") for k, (word, _) in enumerate(tokens) if k
+    )
+    if relative and tokens[-1][1].startswith("n"):
+        return False  # 张某介绍的中介: the agent speaks (not 拉着孙正义的手)
+    return not any(
+        (role_word(word) and not flag.startswith("nr") and word != "手")  # 李女士, 拉着他的手
+        or word in KIN
+        or word in _PEOPLE
+        for word, flag in tokens
+    )
 
 
 def introducer(view: str, sent: int, pos: int, speakers: Speakers) -> Who:

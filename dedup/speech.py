@@ -13,8 +13,9 @@ import re
 # Speech verbs (matched longest first). 说 only counts where it is not part of 来说/所说/说明/学说
 # (同学说 is speech). Bare 问 only counts right before a colon or comma (他问她：“…”), and so
 # does 称 (塔拉称：“…”, 该负责人称，…) unless a quote follows it directly after a word that
-# speaks (王小明称“…”, 回应称“…”, ”李某称。) rather than names (以下简称“…”, 人称“东哥”,
-# 堪称“汽车心脏”, 有…之称); compounds such as 简称/号称 never speak.
+# speaks (王小明称“…”, 回应称“…”, 发言人称“…”, ”李某称。) rather than names (以下简称“…”,
+# 人称“东哥”, 投诉人所称“…”, 堪称“汽车心脏”, 有…之称); compounds such as 简称/号称 never
+# speak.
 _VERB_FORMS = (
     "表示肯定",
     "如是说",  # “…”赵粉艳如是说: 说 after 是 is otherwise no verb (就是说)
@@ -35,6 +36,8 @@ _VERB_FORMS = (
     "回答",
     "答道",
     "争辩道",
+    "谦称",  # 袁隆平谦称“…”: not 袁隆平谦
+    "函称",
     "辩称",  # court and police reports: 被告人李某辩称, 据王某交代, 当庭陈述
     "供称",
     "坚称",
@@ -105,7 +108,8 @@ _SPECIAL_VERBS = {
     # Before a mark, or where the caller's search ends (at the opening mark, or after
     # ”李某称 at a clause end), the lookahead cannot see what follows: ``$``.
     "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])"
-    "|(?<![堪号简俗统昵又戏誉名宣声自下所人史即素许诡角亦也或合通泛尊爱美职对相匀总被之])称(?=[“「]|$)",
+    "|(?<![堪号简俗统昵又戏誉名宣声自下史素许角或合通泛尊爱美职对匀被之])"
+    "(?<![人其他她们我]所)(?<!(?<![言责事证诉报理始办本告害])人)称(?=[“「]|$)",
     # 被批评 and 遭指责 receive the words: no speech clause (see also the passive rule in
     # :mod:`dedup.frames`).
     **{
