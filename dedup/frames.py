@@ -873,10 +873,10 @@ def origin(view: str, pos: int, speakers: Speakers) -> Who:
 
 
 # Words for people the role and relation lists leave out (一个男人的声音, 身旁的小伙子).
+# (see also _UNNAMED_PEOPLE).
 _PEOPLE = frozenset(
     {"男子", "女子", "男人", "女人", "小伙子", "小伙", "姑娘", "老人", "妇女", "小哥", "前妻"}
-    | {"前夫", "爱人", "房东", "老板", "粉丝", "遗孀", "继母", "继父", "病人", "表哥", "表姐"}
-    | {"中介", "对手", "保姆"}
+    | {"前夫", "爱人", "粉丝", "遗孀", "继母", "继父", "病人", "表哥", "表姐", "中介", "对手"}
 )
 
 
@@ -907,6 +907,7 @@ def _acts_first(rest: str) -> bool:
         (role_word(word) and not flag.startswith("nr") and word != "手")  # 李女士, 拉着他的手
         or word in KIN
         or word in _PEOPLE
+        or word in _UNNAMED_PEOPLE
         for word, flag in tokens
     )
 

@@ -258,8 +258,8 @@ def _post_holders(view: str, surname: str, post: str) -> tuple[tuple[int, str], 
 
 
 def page_subject(part: str, view: str) -> str | None:
-    """A name the page keeps repeating or frames as speaking (see :mod:`dedup.names`)
-    opening the clause ``part``.
+    """A name the page keeps repeating (see :mod:`dedup.names`), or one in Latin letters it
+    frames as speaking (see :func:`dedup.names.latin_cued`), opening the clause ``part``.
 
     After conjunctions, time words and adverbs (但秦蘋表示, 莫天池直言), and not as the owner
     of someone else (秦蘋的丈夫说, 王信康儿媳的夏素飞告诉记者).
