@@ -96,6 +96,7 @@ _UNNAMED_PEOPLE = frozenset(
 # Someone unnamed said to be there, right before the verb (栏目有网友发帖称, 现场有群众喊).
 _SOMEONE_UNNAMED = re.compile(
     r"(?<![没所])有(?:[一两几]?[位个名])?"  # not 所有人 (everyone), who are spoken to
+    r"(?:[^，,。“”]{1,8}的)?"  # 有一名自称客服的人
     r"(?:人|网友|群众|市民|村民|读者|家长|业主|邻居|传言|消息|(?:消息|知情|业内)人士)"
     r"[^，,。“”]{0,8}$"
 )

@@ -104,7 +104,7 @@ _VERB_FORMS = (
     "问",
 )
 _SPECIAL_VERBS = {
-    "说": "(?<![来所是如话小传据听])(?<!(?<!同)学)说(?![明服法])",
+    "说": "(?<![来所是如小传据听])(?<!(?<!电)话)(?<!(?<!同)学)说(?![明服法])",
     # Before a mark, or where the caller's search ends (at the opening mark, or after
     # ”李某称 at a clause end), the lookahead cannot see what follows: ``$``.
     "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])"
