@@ -100,6 +100,25 @@ _SOMEONE_UNNAMED = re.compile(
     r"(?:人|网友|群众|市民|村民|读者|家长|业主|邻居|传言|消息|(?:消息|知情|业内)人士)"
     r"[^，,。“”]{0,8}$"
 )
+# The end of a time clause that no comma closes (王某走后|李某对记者说, 张某问起此事时|刘某说).
+_WHEN_END = re.compile(r"(?:之后|以后|之际|时候|时|后)")
+
+
+def _after_time_clause(view: str, offset: int, part: str, speakers: Speakers) -> str | None:
+    """The person opening what follows a time clause inside ``part``, the clause before a
+    verb of saying: in 王某走后李某对记者说 the time clause names someone else. The time
+    clause must have a verb of its own (not 随后, 当时)."""
+    ends = [m.end() for m in _WHEN_END.finditer(part) if m.end() < len(part)]
+    for end in reversed(ends):
+        before = tagged_words(part[:end])
+        if not any(flag.startswith("v") for _, flag in before[:-1]):
+            continue
+        who = clause_subject(view, offset + end, part[end:], speakers)
+        if who:
+            return who
+    return None
+
+
 # Whom the words are for, right before the verb (向检察机关办案人员, 对记者): a role there is
 # not someone else speaking.
 _TOLD_ROLE = re.compile(rf"(?:向|对|跟|给|朝|冲)[{HAN}]{{1,12}}$")
@@ -434,6 +453,10 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
         tail_at, tail = _after_last_quote(offset, part)
         if adjacent and k == len(parts) - 1 and _SOMEONE_UNNAMED.search(tail):
             return None  # 《投诉直通车》栏目有网友发帖称: the netizen, not the column
+        if adjacent and k == len(parts) - 1:
+            after_when = _after_time_clause(view, start + tail_at, tail, speakers)
+            if after_when:
+                return after_when  # 王某走后李某对记者说: 李某, after the time clause
         heard = _HEARD.search(tail) if adjacent and k == len(parts) - 1 else None
         if heard:  # 他称，听警官说 / 王小明听李女士说: the one heard speaks (not 听证会上)
             who = bare_name(heard.group("who"), speakers)
