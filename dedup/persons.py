@@ -213,6 +213,10 @@ def _whole_name_before_title(words: str) -> bool:
     return len(words) == 3 and words[0] in NAME_SURNAMES and one and named
 
 
+# A "name" jieba made of two names and a verb of asking or telling (张三问李四).
+_ASKS_IN_NAME = re.compile(rf"([{HAN}]{{2,3}})(问|告诉)([{HAN}]{{2,3}})")
+
+
 @functools.lru_cache(maxsize=4096)
 def tagged_words(words: str) -> tuple[tuple[str, str], ...]:
     """jieba's (word, part of speech) tokens; cached, as clauses recur across quotes.
@@ -222,7 +226,8 @@ def tagged_words(words: str) -> tuple[tuple[str, str], ...]:
     (黄|恩泽) or as a place (王|德顺). A transliterated name with a middle dot (亚森江·热合曼)
     is taken whole before jieba sees it, as jieba would cut it across the following verb
     (赛买|提是). A place jieba glued in front of a name is split off again (二村|罗林生),
-    and so is a middle dot jieba put in front of one (年代|·|毛泽东).
+    and so is a middle dot jieba put in front of one (年代|·|毛泽东); a "name" of two names
+    and a verb between them is cut back into the three (张三|问|李四).
     """
     import jieba.posseg
 
@@ -241,7 +246,18 @@ def tagged_words(words: str) -> tuple[tuple[str, str], ...]:
         if m:
             out.append((words[m[0] : m[1]], "nr"))
             at = m[1]
-    return tuple(_unplaced(out))
+    return tuple(_unplaced(_unasked(out)))
+
+
+def _unasked(tokens: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """``tokens`` with each "name" made of two names and a verb of asking cut back into the
+    three (张三问李四 -> 张三|问|李四)."""
+    for word, flag in tokens:
+        asking = _ASKS_IN_NAME.fullmatch(word) if flag.startswith("nr") else None
+        if asking:
+            yield from ((asking[1], "nr"), (asking[2], "v"), (asking[3], "nr"))
+        else:
+            yield word, flag
 
 
 def _unplaced(tokens: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:

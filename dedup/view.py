@@ -51,6 +51,10 @@ class View:
         return bisect.bisect_left(self.pos, original)
 
 
+# A period between Han characters (or before a closing mark and Han), a full stop there.
+_HAN_STOP = re.compile(rf"(?<=[{HAN}])\.(?=[”」』\s]*[{HAN}“「])")
+
+
 def clean_view(text: str, spans: Sequence[Span]) -> View:
     """The view of ``text`` with the contents of its marked quotes ``spans`` masked."""
     simp = to_simplified(text)
@@ -65,6 +69,8 @@ def clean_view(text: str, spans: Sequence[Span]) -> View:
         i = m.start()
         if 0 < i < len(simp) - 1 and {simp[i - 1], simp[i + 1]} <= TRANSLITERATION:
             masked[i] = "·"
+    for m in _HAN_STOP.finditer(simp):
+        masked[m.start()] = "。"  # 纯净水.”石启新说: some pages end sentences with a period
     for s in spans:
         if s.marked:
             masked[s.start : s.end] = MASK * (s.end - s.start)

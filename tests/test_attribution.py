@@ -1706,6 +1706,12 @@ _WRITTEN_OUT = [
     ("秦朝滨当庭表示认罪。“我说了算。”秦朝滨向检察机关办案人员供述。", "秦朝滨"),  # 秦朝|滨
     ("领导交代的任务，他总是第一个完成。“我只是帮朋友转账。”", None),
     ("民警发现，白某的驾驶证已被依法吊销，且自己交代：“去年就被吊销了。”", "白某"),
+    # a page that ends its sentences with a period; a "name" jieba makes of two (张三问李四)
+    (
+        "我们都买纯净水.”石启新说中国天气网讯今天有雨.医生张某告知家属“孩子患有先天性疾病，需要马上转院治疗”。",
+        None,
+    ),
+    ("测量.张三问李四:“你常看新华文摘吗?”", "张三"),
     # someone's superior is someone else (小陈的组长), as someone's relative is
     ("但小陈的组长告诉小陈，“反正你就按流程做，如果有通知，他们会说的。”", None),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
