@@ -39,7 +39,7 @@ from dedup.persons import (
     untitled,
     whole_name,
 )
-from dedup.speakers import FAMILIAR, SURNAME_WITH_POST, TITLES, Speakers
+from dedup.speakers import ELDER, FAMILIAR, SURNAME_WITH_POST, TITLES, Speakers
 from dedup.view import CLAUSE_END, CLAUSE_LEAD
 
 # Two finds of one name this close together are one mention (县委书记|王立强).
@@ -184,7 +184,7 @@ def later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
     :mod:`dedup.names`), after a post of their own, is meant (班主任程红秀 … 程老师; not 村民
     王德福 … 王书记, a villager); with two, nobody can tell.
     """
-    if FAMILIAR.match(name):
+    if FAMILIAR.match(name) or ELDER.match(name):
         named = people_in(view, max(0, pos - 300), pos, speakers)
         return speakers.canonical(name, [n for _, n in named])
     post = SURNAME_WITH_POST.fullmatch(name)

@@ -165,6 +165,9 @@ SURNAMES = frozenset(
 )
 # 老王, 小李, 阿珍, 大杨: a familiar form of someone already named (see the module doc).
 FAMILIAR = re.compile(f"^[老小阿大]([{''.join(sorted(SURNAMES))}])$")
+# 郑老, 钱老: the respectful form of an elder already named, resolved the same way (not read
+# as a name on its own: 王老吉 is a drink).
+ELDER = re.compile(f"^([{''.join(sorted(SURNAMES))}])老$")
 # Posts that follow a bare surname the way an honorific does (王局长, 张教授, 刘医生); not
 # the generic ones (记者, 专家, 代表), which say what someone is, not who.
 SURNAME_POSTS = tuple(
@@ -293,12 +296,12 @@ class Speakers:
         ``named`` lists the canonical people the article has named before this point, most
         recent last; a bare title resolves to the most recent of them that carries it, and
         stays a bare title otherwise. A familiar form (老王) resolves to the most recent of
-        them with that surname and stays as printed otherwise.
+        them with that surname and stays as printed otherwise, as does a respectful one (郑老).
         """
         norm = normalize_name(name)
         if norm in self._alias:
             return self._alias[norm]
-        familiar = FAMILIAR.match(norm)
+        familiar = FAMILIAR.match(norm) or ELDER.match(norm)
         if familiar:
             surname = familiar.group(1)
             full = [

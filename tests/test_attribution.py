@@ -1712,6 +1712,8 @@ _WRITTEN_OUT = [
         None,
     ),
     ("测量.张三问李四:“你常看新华文摘吗?”", "张三"),
+    # the respectful form of an elder named before (郑老 -> 郑志胜)
+    ("67岁的郑志胜抚开墓碑前的杂草。“他们都是给红军送饭时被枪打死的。”郑老说。", "郑志胜"),
     # someone's superior is someone else (小陈的组长), as someone's relative is
     ("但小陈的组长告诉小陈，“反正你就按流程做，如果有通知，他们会说的。”", None),
     # a quote that is a paragraph of its own: the next paragraph opens on its speaker
