@@ -33,6 +33,7 @@ from dedup.persons import (
     dotted_names,
     honored_in,
     is_name_token,
+    leading_person,
     owner,
     tagged_words,
     titled_name,
@@ -182,8 +183,12 @@ def later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
     name several people with one surname (村民王德福 … 王书记), and the post tells them apart.
     Without one, the only person with that surname whom the page itself names before (see
     :mod:`dedup.names`), after a post of their own, is meant (班主任程红秀 … 程老师; not 村民
-    王德福 … 王书记, a villager); with two, nobody can tell.
+    王德福 … 王书记, a villager); with two, nobody can tell. A name the page says is short
+    for a full one (杨五全名叫杨焕房) is that full name.
     """
+    for at, full in _given_in_full(view):
+        if view.endswith(name, 0, at):
+            return full  # 杨五全名叫杨焕房: the page gives the name in full
     if FAMILIAR.match(name) or ELDER.match(name):
         named = people_in(view, max(0, pos - 300), pos, speakers)
         return speakers.canonical(name, [n for _, n in named])
@@ -200,6 +205,18 @@ def later_reference(view: str, pos: int, name: str, speakers: Speakers) -> str:
         if n[0] == post.group(1) and not HONORED.fullmatch(n) and occurrences(view, n)[0] < pos
     ]
     return shown[0] if len(shown) == 1 and _titled_before(view, shown[0], pos) else name
+
+
+# Where a page gives someone's full name after a short one (杨五|全名叫杨焕房).
+_IN_FULL = re.compile(rf"的?(?:全名|本名|真名|大名)(?:叫|是|为)?([{HAN}]{{2,3}})")
+
+
+@functools.lru_cache(maxsize=16)
+def _given_in_full(view: str) -> tuple[tuple[int, str], ...]:
+    """(where the marker starts, the full name) of each full name the page gives, once."""
+    return tuple(
+        (m.start(), m.group(1)) for m in _IN_FULL.finditer(view) if leading_person(m.group(1))
+    )
 
 
 @functools.lru_cache(maxsize=16)

@@ -1712,6 +1712,11 @@ _WRITTEN_OUT = [
         None,
     ),
     ("测量.张三问李四:“你常看新华文摘吗?”", "张三"),
+    # a short name the page gives in full (杨五全名叫杨焕房)
+    (
+        "杨五全名叫杨焕房，是豆腐制作技艺的传承人。杨五拍着胸脯道：“咱这豆腐跟机器做的不同。”",
+        "杨焕房",
+    ),
     # the respectful form of an elder named before (郑老 -> 郑志胜)
     ("67岁的郑志胜抚开墓碑前的杂草。“他们都是给红军送饭时被枪打死的。”郑老说。", "郑志胜"),
     # someone's superior is someone else (小陈的组长), as someone's relative is
