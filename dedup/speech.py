@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Speech verbs (matched longest first). 说 only counts where it is not part of 来说/所说/说明/学说
-# (同学说 is speech). Bare 问 only counts right before a colon or comma (他问她：“…”), and so
+# or 话说 (同学说 and 打电话说 are speech). Bare 问 only counts right before a colon or comma (他问她：“…”), and so
 # does 称 (塔拉称：“…”, 该负责人称，…) unless a quote follows it directly after a word that
 # speaks (王小明称“…”, 回应称“…”, 发言人称“…”, ”李某称。) rather than names (以下简称“…”,
 # 人称“东哥”, 投诉人所称“…”, 堪称“汽车心脏”, 有…之称); compounds such as 简称/号称 never
