@@ -451,17 +451,18 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
         # Someone named after a closing mark opens a clause of their own (杨爷爷说：“…”程奶奶
         # 冲他笑着说); with nobody there, the quote sat inside the clause (外交部就“…”一事表示).
         tail_at, tail = _after_last_quote(offset, part)
-        if adjacent and k == len(parts) - 1 and _SOMEONE_UNNAMED.search(tail):
-            return None  # 《投诉直通车》栏目有网友发帖称: the netizen, not the column
-        if adjacent and k == len(parts) - 1:
+        next_to_verb = adjacent and k == len(parts) - 1
+        if next_to_verb:
+            if _SOMEONE_UNNAMED.search(tail):
+                return None  # 《投诉直通车》栏目有网友发帖称: the netizen, not the column
             after_when = _after_time_clause(view, start + tail_at, tail, speakers)
             if after_when:
                 return after_when  # 王某走后李某对记者说: 李某, after the time clause
-        heard = _HEARD.search(tail) if adjacent and k == len(parts) - 1 else None
-        if heard:  # 他称，听警官说 / 王小明听李女士说: the one heard speaks (not 听证会上)
-            who = bare_name(heard.group("who"), speakers)
-            if who or _unnamed_role(heard.group("who")):
-                return who
+            heard = _HEARD.search(tail)
+            if heard:  # 他称，听警官说 / 王小明听李女士说: the one heard speaks (not 听证会上)
+                who = bare_name(heard.group("who"), speakers)
+                if who or _unnamed_role(heard.group("who")):
+                    return who
         who = _first_mention(tail, start + tail_at, view, speakers) if tail_at != offset else None
         # A long tail after a statement is a clause of its own, whoever said the statement;
         # after a term it is the rest of the clause the term sits in (外交部就“…”一事表示).
@@ -471,7 +472,7 @@ def verb_subject(view: str, start: int, end: int, speakers: Speakers) -> str | N
         who = who or (None if own else _first_mention(part, start + offset, view, speakers))
         if who:
             return who
-        if adjacent and k == len(parts) - 1:
+        if next_to_verb:
             organ = _spokesperson(view, start + tail_at, tail) or _publisher(
                 view, start + tail_at, tail
             )
@@ -849,10 +850,9 @@ def speaker_after(view: str, pos: int, speakers: Speakers) -> Who:
     organ = _spokesperson(view, start, clause)
     if organ:
         return Who(organ, verb.group())  # ”负责人说。
-    cued = any(clause.startswith(name) for name in cued_names(view))  # 秦朝滨向办案人员供述
     if (
         _first_mention(clause[:4], start, view, speakers) is None
-        and not cued
+        and not any(clause.startswith(name) for name in cued_names(view))  # 秦朝滨|向…供述
         and not ("，" not in clause and "," not in clause and bare_name(clause, speakers))
     ):
         # Somebody unrecognised speaks right after the quote (”参谋长皋古卫说): the verb is

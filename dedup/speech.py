@@ -103,12 +103,15 @@ _VERB_FORMS = (
     "称",
     "问",
 )
+# What makes 称 part of a word that names rather than speaks (堪称, 号称, 简称, 俗称, 自称…);
+# before a quote mark more do (以下称, 史称, 人称, 之称…).
+_NAMING = "堪号简俗统昵又戏誉名宣声自"
 _SPECIAL_VERBS = {
     "说": "(?<![来所是如小传据听])(?<!(?<!电)话)(?<!(?<!同)学)说(?![明服法])",
     # Before a mark, or where the caller's search ends (at the opening mark, or after
     # ”李某称 at a clause end), the lookahead cannot see what follows: ``$``.
-    "称": "(?<![堪号简俗统昵又戏誉名宣声自])称(?=[:：，,])"
-    "|(?<![堪号简俗统昵又戏誉名宣声自下史素许角或合通泛尊爱美职对匀被之])"
+    "称": f"(?<![{_NAMING}])称(?=[:：，,])"
+    f"|(?<![{_NAMING}下史素许角或合通泛尊爱美职对匀被之])"
     "(?<![人其他她们我]所)(?<!(?<![言责事证诉报理始办本告害])人)称(?=[“「]|$)",
     # 被批评 and 遭指责 receive the words: no speech clause (see also the passive rule in
     # :mod:`dedup.frames`).
